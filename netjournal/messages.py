@@ -1,0 +1,119 @@
+"""Every sentence the user reads, in one place.
+
+Templates use ``str.format`` fields. Keep them short, plain and actionable: one or two
+sentences, no traceback, no jargon. Group new messages under the heading of their
+command family; add, don't rewrite.
+"""
+
+from __future__ import annotations
+
+# --- general -----------------------------------------------------------------------
+
+UNEXPECTED = (
+    "Unexpected error: {error}. Nothing was written. "
+    "Run again with NETJOURNAL_DEBUG=1 to see the traceback."
+)
+USAGE_ERROR = "{message}\nTry '{command} --help' for help."
+INTERRUPTED = "Interrupted; nothing was written."
+
+# --- journal file --------------------------------------------------------------------
+
+JOURNAL_NEWER = (
+    "The journal {path} was written by a newer netjournal (schema {found}, this one "
+    "knows {known}). Upgrade netjournal to open it; the file was not changed."
+)
+JOURNAL_NOT_SQLITE = "{path} is not a netjournal journal (not an SQLite database)."
+JOURNAL_UNREADABLE = "Cannot open the journal {path}: {reason}."
+JOURNAL_LOCKED = (
+    "Another net process is still writing to {path}; nothing was written. Try again in a moment."
+)
+JOURNAL_MIGRATED = "Upgraded the journal to schema {version}; a backup is at {backup}."
+
+# --- dates ---------------------------------------------------------------------------
+
+BAD_DATE = (
+    "Cannot read the date '{text}'. Try a form like 2026-11-27, 'yesterday', '3 days ago', "
+    "'in 2 weeks', 'last friday', 'next mon', '3d', '2w', '27 Nov 2026'."
+)
+DATE_DOES_NOT_EXIST = "The date '{text}' does not exist."
+BAD_BIRTHDAY = "Cannot read the birthday '{text}'. Try 1980-05-17, --05-17 (no year) or '17 May'."
+DATE_FORMS_HINT = (
+    "Try a date that exists, like 2026-11-27, 'yesterday', '3 days ago', 'last friday' "
+    "or '27 Nov 2026'."
+)
+BIRTHDAY_FORMS_HINT = "Try 1980-05-17, --05-17 (no year) or '17 May'."
+
+# --- names and text ------------------------------------------------------------------
+
+NAME_EMPTY = "A contact needs a name."
+NAME_CONTROL = "The name '{name}' contains control characters; names cannot."
+NAME_TOO_LONG = "That name is too long (the limit is {limit} characters)."
+NAME_UNKNOWN = "No contact is called '{name}'."
+NAME_UNKNOWN_CLOSE = "No contact is called '{name}'. Did you mean {options}?"
+NAME_AMBIGUOUS = "'{name}' could be {options}. Type more of the name."
+NAME_TAKEN = "There is already a contact called '{name}'."
+NAME_CLOSE_ON_LOG = (
+    "No contact is called '{name}'. Did you mean {options}? "
+    "Use the full name, or --new to create '{name}'."
+)
+CONTACT_CREATED = "New contact: {name}."
+TEXT_EMPTY = "The {what} cannot be empty."
+TEXT_CONTROL = "The {what} contains control characters (only newlines and tabs are allowed)."
+TEXT_TOO_LONG = "The {what} is too long (the limit is {limit} characters)."
+UNKNOWN_CHOICE = "Unknown {what} '{value}'. Choose one of: {allowed}."
+BAD_AMOUNT = "Cannot read the amount '{amount}'; use a number like 250 or 1250.50."
+AMOUNT_PRECISION = "The amount '{amount}' has more than two decimals."
+AMOUNT_TOO_LARGE = "The amount '{amount}' is too large to be a networking amount."
+BAD_SIZE = "The size must be a whole number from 1 to 5, not {size}."
+SIZE_AND_AMOUNT = "Give either --size or --amount, not both."
+BAD_CADENCE = "The cadence must be a whole number of days from 1 to 3650, not {days}."
+BAD_EMAIL = "'{email}' does not look like an email address."
+
+# --- journal commands ----------------------------------------------------------------
+
+LOGGED = "Logged {kind} with {names} on {day}{extras}."
+GIVE_RECORDED = "Recorded a give to {name}: {kind}, {what} (g{id})."
+ASK_RECORDED = "Recorded an ask of {name}: {kind}, {what} ({status}, a{id})."
+FACT_RECORDED = "Noted about {name} ({category}): {text} (f{id})."
+BAD_LEARNED = "Write --learned as CATEGORY:TEXT, e.g. --learned family:'two daughters'."
+ASK_SETTLED = "Ask a{id} of {name} is now {status}."
+ASK_NOT_FOUND = "There is no ask a{id}."
+ASK_STATUS_CHOICES = "An ask is settled as granted or declined."
+NO_NAMES = "Name at least one contact."
+DUPLICATE_NAMES = "'{name}' is named twice."
+FOLLOWUP_RECORDED = "Follow up with {name} by {day} (r{id})."
+PROMISE_RECORDED = "Promised {name} by {day}: {text} (r{id})."
+BY_WITHOUT_PROMISE = "--by sets the date of a --promise; add one."
+
+# --- contacts ------------------------------------------------------------------------
+
+CONTACT_ADDED = "Added {name}."
+CONTACT_UPDATED = "Updated {name}."
+CONTACT_ARCHIVED = "Archived {name}; their history is kept."
+CONTACT_REMOVED = "Removed {name} and all their history."
+CONTACT_MERGED = "Merged {other} into {keep}."
+MERGE_SAME = "Cannot merge a contact into itself."
+RM_NEEDS_YES = "Removing {name} deletes all their history; add --yes to confirm (net undo can bring it back)."
+NO_CONTACTS = "No contacts yet. Start with: net log \"Ana Rossi\" -m \"Coffee at the fair\"."
+NO_CHANGES = "Nothing to change: give at least one option."
+
+# --- records: edit, rm, undo ---------------------------------------------------------
+
+BAD_RECORD_ID = (
+    "'{id}' is not a record id. Ids look like i12 (interaction), g3 (give), a4 (ask), "
+    "f7 (fact), r2 (follow-up or promise), e5 (expense), t1 (target)."
+)
+RECORD_NOT_FOUND = "There is no record {id}."
+RECORD_UPDATED = "Updated {id}."
+RECORD_REMOVED = "Removed {id}."
+OPTION_NOT_FOR_RECORD = "{option} does not apply to {id}."
+UNDONE = "Undid '{name}' ({steps} changes)."
+NOTHING_TO_UNDO = "Nothing to undo."
+
+# --- config ----------------------------------------------------------------------------
+
+CONFIG_SYNTAX = "The config file {path} is not valid TOML: {error}."
+CONFIG_UNREADABLE = "Cannot read the config file {path}: {error}."
+CONFIG_UNKNOWN_KEY = "The config file {path} has an unknown key '{key}' (known: {known})."
+CONFIG_BAD_VALUE = "In the config file {path}, '{key}' must be {hint}."
+BAD_NOW = "NETJOURNAL_NOW must be an ISO date or date-time, not '{value}'."
