@@ -93,8 +93,10 @@ CONTACT_ARCHIVED = "Archived {name}; their history is kept."
 CONTACT_REMOVED = "Removed {name} and all their history."
 CONTACT_MERGED = "Merged {other} into {keep}."
 MERGE_SAME = "Cannot merge a contact into itself."
-RM_NEEDS_YES = "Removing {name} deletes all their history; add --yes to confirm (net undo can bring it back)."
-NO_CONTACTS = "No contacts yet. Start with: net log \"Ana Rossi\" -m \"Coffee at the fair\"."
+RM_NEEDS_YES = (
+    "Removing {name} deletes all their history; add --yes to confirm (net undo can bring it back)."
+)
+NO_CONTACTS = 'No contacts yet. Start with: net log "Ana Rossi" -m "Coffee at the fair".'
 NO_CHANGES = "Nothing to change: give at least one option."
 
 # --- records: edit, rm, undo ---------------------------------------------------------
@@ -117,3 +119,87 @@ CONFIG_UNREADABLE = "Cannot read the config file {path}: {error}."
 CONFIG_UNKNOWN_KEY = "The config file {path} has an unknown key '{key}' (known: {known})."
 CONFIG_BAD_VALUE = "In the config file {path}, '{key}' must be {hint}."
 BAD_NOW = "NETJOURNAL_NOW must be an ISO date or date-time, not '{value}'."
+
+# --- scoring -------------------------------------------------------------------------
+
+SCORING_UNKNOWN_SETTING = "Unknown scoring setting '{key}'."
+SCORING_BAD_SETTING = "The scoring setting '{key}' must be {expected}, not {value!r}."
+SCORING_EXPECT_NUMBER = "a number of zero or more"
+SCORING_EXPECT_INT = "a whole number of zero or more"
+SCORING_EXPECT_POSITIVE = "a number above zero"
+SCORING_EXPECT_TABLE = "a table of values"
+SCORING_EXPECT_WORDS = "a list of words"
+SCORING_DAY = "{n} day"
+SCORING_DAYS = "{n} days"
+# balance labels (also in the JSON)
+SCORING_LABEL_NONE = "no exchanges yet"
+SCORING_LABEL_CREDIT = "in credit"
+SCORING_LABEL_OVERDRAWN = "overdrawn"
+SCORING_LABEL_BALANCED = "balanced"
+# depth
+SCORING_CATEGORY_LABELS = {
+    "family": "family",
+    "goals": "goals",
+    "interests": "interests or hobbies",
+    "accomplishments": "accomplishments",
+    "networks": "networks",
+    "skills": "skills",
+}
+SCORING_KNOWN = "known: {items}"
+SCORING_STALE = "older than 24 months: {items}"
+SCORING_NOTHING_KNOWN = "no profile facts yet"
+SCORING_KNOWLEDGE_DETAIL = "{parts} ({score:g} of {total:g})"
+SCORING_FREQUENCY_DETAIL = "{n} interactions in the last {days} days (weekly = 1)"
+SCORING_NO_INTERACTION = "no interaction yet"
+SCORING_RECENCY_DETAIL = "last interaction {ago} ago (half-life {half_life})"
+SCORING_RICHNESS_DETAIL = "mean richness of the last {n} interactions"
+SCORING_RECIPROCITY_DETAIL = (
+    "given {given:.2f}, taken {taken:.2f} (volume {share:.2f}, mutuality {mutuality:.2f})"
+)
+SCORING_DURATION_DETAIL = "met {months:.1f} months ago (ten years = 1)"
+# stage evidence
+SCORING_EV_DORMANT = "dormant: last interaction {ago} ago, on {on}"
+SCORING_EV_SERVICES = "services in 24 months: {n}; promises kept on time: {kept}"
+SCORING_EV_RICH = (
+    "rich interactions in 24 months: {n} in {months} distinct months (need {need} in 2)"
+)
+SCORING_EV_KNOWLEDGE = "knowledge {value:.2f} (need {need:.2f})"
+SCORING_EV_REFERRALS = "referrals in 24 months: {received} received, {given} given"
+SCORING_EV_RATIO = "give/take ratio {ratio}"
+SCORING_NO_RATIO = "none yet"
+SCORING_EV_INTERACTIONS = "interactions: {n}; any other than social: {answer}"
+SCORING_YES = "yes"
+SCORING_NO = "no"
+SCORING_EV_LAPSED = "lapsed from {was}: last interaction {ago} ago, more than {limit} days"
+# urgency reasons
+SCORING_WHAT_FOLLOW_UP = "follow-up"
+SCORING_WHAT_PROMISE = "promise"
+SCORING_DUE_OVERDUE = "{what} overdue since {due}"
+SCORING_DUE_TODAY = "{what} due today"
+SCORING_DUE_AHEAD = "{what} due {due}"
+SCORING_WITH_NOTE = "{text}: {note}"
+SCORING_CADENCE = "last contact {ago} ago, every {every}"
+SCORING_CADENCE_NEVER = "no contact since meeting {ago} ago, every {every}"
+SCORING_TIER = "tier {tier}"
+SCORING_BIRTHDAY_TODAY = "birthday today"
+SCORING_BIRTHDAY_TOMORROW = "birthday tomorrow"
+SCORING_BIRTHDAY_AHEAD = "birthday in {days}"
+SCORING_BIRTHDAY_PAST = "birthday {ago} ago"
+SCORING_NEW_TIE = "new tie: met {ago} ago"
+SCORING_DEPTH_AT_STAKE = "depth {depth:.0f} at stake"
+SCORING_GIVE_BACK = "overdrawn: give first"
+SCORING_READY = "good time to ask"
+SCORING_DORMANT_STRONG = "dormant, was {was}: worth reviving"
+# asks
+SCORING_ASK_OVERDRAWS = (
+    "This ask would take your balance with {name} from {before:+.2f} to {after:+.2f}: "
+    "deposit before you withdraw."
+)
+SCORING_ASK_TOO_EARLY = (
+    "{name} is still at stage {stage}: it is too early to harvest a {kind}; "
+    "build credibility first."
+)
+SCORING_ASK_HINT = (
+    "You gave {name} {gives} times and never asked, at stage {stage}: a good time to ask."
+)
+NO_CADENCE_AND_CADENCE = "Give either --cadence or --no-cadence, not both."

@@ -1,0 +1,143 @@
+"""The ``net`` application: global options, command registration, and the one place
+where every error becomes a plain sentence on stderr and an exit status.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from netjournal import __version__, messages
+from netjournal.errors import ExitCode, NetError
+
+DEBUG_ENV = "NETJOURNAL_DEBUG"
+
+
+def _say(text: str) -> None:
+    sys.stderr.write(text.rstrip("\n") + "\n")
+    sys.stderr.flush()
+
+
+class NetGroup(TyperGroup):
+    """Runs a command and turns whatever it raises into one message and an exit code."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        code: int
+        try:
+            rv = super().main(
+                args=args,
+                prog_name=prog_name or "net",
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
+            code = rv if isinstance(rv, int) else 0
+        except NetError as exc:
+            _say(exc.message)
+            code = exc.exit_code
+        except typer.Abort:
+            _say(messages.INTERRUPTED)
+            code = ExitCode.BAD_VALUE
+        except Exception as exc:
+            code = _report(exc)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _report(exc: Exception) -> int:
+    from typer._click.exceptions import ClickException, UsageError
+
+    if isinstance(exc, UsageError):
+        command = exc.ctx.command_path if exc.ctx is not None else "net"
+        _say(messages.USAGE_ERROR.format(message=exc.format_message(), command=command))
+        return ExitCode.BAD_USAGE
+    if isinstance(exc, ClickException):
+        _say(exc.format_message())
+        return exc.exit_code
+    if isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError) or (
+        isinstance(getattr(exc, "orig", None), sqlite3.Error)
+    ):
+        from netjournal.store.connection import translate
+
+        err = translate(exc, Path("the journal"))
+        if os.environ.get(DEBUG_ENV):
+            raise exc
+        _say(err.message if isinstance(err, NetError) else str(err))
+        return err.exit_code if isinstance(err, NetError) else ExitCode.BAD_VALUE
+    if os.environ.get(DEBUG_ENV):
+        raise exc
+    _say(messages.UNEXPECTED.format(error=f"{type(exc).__name__}: {exc}"))
+    return ExitCode.BAD_VALUE
+
+
+app = typer.Typer(
+    cls=NetGroup,
+    name="net",
+    help="A journal for business networking: log meetings, give before you ask, "
+    "and see whom to contact next.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"net (netjournal) {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="Journal file to use (default: $NETJOURNAL_DB, else the user data folder).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """A journal for business networking."""
+    from netjournal.cli.common import State
+
+    ctx.obj = State.create(db)
+
+
+def _register() -> None:
+    from netjournal.cli import contacts, journal, records
+
+    for module in (journal, contacts, records):
+        module.register(app)
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point (``net`` and ``netjournal``)."""
+    app()

@@ -1,0 +1,135 @@
+"""What every command shares: the invocation's state (journal path, now, config),
+opening the journal for reading or writing, and the consoles."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from netjournal import messages
+from netjournal.errors import BadValue
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from netjournal.config import Config
+    from netjournal.scoring import Constants
+    from netjournal.store.writer import Journal
+
+#: run as of another moment (ISO date or date-time); for scripts, demos and tests
+NOW_ENV = "NETJOURNAL_NOW"
+
+
+def _now() -> datetime:
+    raw = os.environ.get(NOW_ENV)
+    if not raw:
+        return datetime.now().astimezone()
+    try:
+        value = datetime.fromisoformat(raw)
+    except ValueError:
+        raise BadValue(messages.BAD_NOW.format(value=raw)) from None
+    if len(raw.strip()) == 10:
+        value = value.replace(hour=12)
+    return value.astimezone() if value.tzinfo is None else value
+
+
+@dataclass
+class State:
+    db_option: Path | None
+    now: datetime
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def create(cls, db: Path | None) -> State:
+        return cls(db_option=db, now=_now())
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
+
+    @cached_property
+    def db(self) -> Path:
+        from netjournal.store.paths import journal_path
+
+        return journal_path(self.db_option)
+
+    @cached_property
+    def constants(self) -> Constants:
+        """The scoring constants in force: the defaults with the config's overrides."""
+        from netjournal.scoring import DEFAULTS, Constants
+
+        scoring = self.config.scoring
+        return Constants.from_mapping(scoring) if scoring else DEFAULTS
+
+    @cached_property
+    def config(self) -> Config:
+        from netjournal.config import load
+        from netjournal.store.paths import config_path
+
+        return load(config_path())
+
+
+def state(ctx: typer.Context) -> State:
+    root = ctx.find_root()
+    if not isinstance(root.obj, State):  # a command invoked without the root callback
+        root.obj = State.create(None)
+    return root.obj
+
+
+def notice(text: str) -> None:
+    """A hint or warning for the person, on stderr."""
+    sys.stderr.write(text.rstrip("\n") + "\n")
+
+
+def out() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def err_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+@contextmanager
+def reading(st: State) -> Iterator[sqlite3.Connection]:
+    """A read connection with a consistent snapshot for the whole command."""
+    from netjournal.store.connection import open_journal
+
+    conn = open_journal(st.db, notice)
+    try:
+        conn.execute("BEGIN")
+        yield conn
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+@contextmanager
+def writing(st: State, command: str) -> Iterator[Journal]:
+    from netjournal.store.writer import open_writer
+
+    with open_writer(st.db, command, st.now, notice) as journal:
+        yield journal
+
+
+def command_line() -> str:
+    """The command as typed, for the undo history."""
+    return " ".join(["net", *sys.argv[1:]]) if sys.argv else "net"
+
+
+def echo(text: str) -> None:
+    """A confirmation or plain line of output, on stdout, never wrapped."""
+    sys.stdout.write(text.rstrip("\n") + "\n")

@@ -1,0 +1,285 @@
+"""The people: ``contact add|edit|merge|archive|rm``, ``contacts`` and ``show``."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Annotated, Any
+
+import typer
+
+from netjournal import messages, vocab
+from netjournal.cli import parse
+from netjournal.cli.common import State, echo, reading, state, writing
+from netjournal.errors import BadUsage, BadValue
+from netjournal.text import choice, clean_name, clean_optional, fold
+
+contact_app = typer.Typer(help="Add and change contacts.", no_args_is_help=True)
+
+Company = Annotated[str | None, typer.Option("--company", help="Where they work.")]
+Role = Annotated[str | None, typer.Option("--role", help="What they do.")]
+Email = Annotated[str | None, typer.Option("--email", help="Email address.")]
+Phone = Annotated[str | None, typer.Option("--phone", help="Phone number.")]
+Birthday = Annotated[
+    str | None, typer.Option("--birthday", help="1980-05-17, or --05-17 / '17 May' without year.")
+]
+Tier = Annotated[
+    str | None, typer.Option("--tier", help="How close: " + ", ".join(vocab.TIERS) + ".")
+]
+Cadence = Annotated[
+    int | None, typer.Option("--cadence", help="Days between contacts (overrides the tier).")
+]
+Tags = Annotated[list[str] | None, typer.Option("--tag", help="A tag (repeatable).")]
+MetAt = Annotated[str | None, typer.Option("--met-at", help="Where you met.")]
+MetOn = Annotated[str | None, typer.Option("--met-on", help="When you met.")]
+Kin = Annotated[
+    bool | None, typer.Option("--kin/--not-kin", help="Family: closeness decays slower.")
+]
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _fields(
+    st: State,
+    *,
+    company: str | None,
+    role: str | None,
+    email: str | None,
+    phone: str | None,
+    birthday: str | None,
+    tier: str | None,
+    cadence: int | None,
+    tags: list[str] | None,
+    met_at: str | None,
+    met_on: str | None,
+    kin: bool | None,
+) -> dict[str, Any]:
+    """Validated column values for the options that were given."""
+    fields: dict[str, Any] = {}
+    for key, value in (("company", company), ("role", role), ("phone", phone), ("met_at", met_at)):
+        if value is not None:
+            fields[key] = clean_optional(value, key.replace("_", " "))
+    if email is not None:
+        cleaned = clean_optional(email, "email")
+        if cleaned and not _EMAIL.match(cleaned):
+            raise BadValue(messages.BAD_EMAIL.format(email=cleaned))
+        fields["email"] = cleaned
+    if birthday is not None:
+        from netjournal.dates import parse_birthday
+
+        fields["birthday"] = (
+            parse_birthday(birthday, date_order=st.config.date_order)  # type: ignore[arg-type]
+            if birthday.strip()
+            else None
+        )
+    if tier is not None:
+        fields["tier"] = choice(tier, vocab.TIERS, "tier")
+    if cadence is not None:
+        if not 1 <= cadence <= 3650:
+            raise BadValue(messages.BAD_CADENCE.format(days=cadence))
+        fields["cadence"] = cadence
+    if tags is not None:
+        cleaned_tags: list[str] = []
+        for tag in tags:
+            value = clean_optional(tag, "tag")
+            if value and fold(value) not in {fold(t) for t in cleaned_tags}:
+                cleaned_tags.append(value)
+        fields["tags"] = json.dumps(cleaned_tags, ensure_ascii=False)
+    if met_on is not None:
+        fields["met_on"] = parse.day(st, met_on, prefer="past")
+    if kin is not None:
+        fields["kin"] = kin
+    return fields
+
+
+@contact_app.command("add")
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Full name.")],
+    company: Company = None,
+    role: Role = None,
+    email: Email = None,
+    phone: Phone = None,
+    birthday: Birthday = None,
+    tier: Tier = None,
+    cadence: Cadence = None,
+    tag: Tags = None,
+    met_at: MetAt = None,
+    met_on: MetOn = None,
+    kin: Kin = None,
+) -> None:
+    """Add a contact."""
+    st = state(ctx)
+    clean = clean_name(name)
+    fields = _fields(
+        st,
+        company=company,
+        role=role,
+        email=email,
+        phone=phone,
+        birthday=birthday,
+        tier=tier,
+        cadence=cadence,
+        tags=tag,
+        met_at=met_at,
+        met_on=met_on,
+        kin=kin,
+    )
+    with writing(st, f"contact add {clean}") as j:
+        j.add_contact(clean, **fields)
+    echo(messages.CONTACT_ADDED.format(name=clean))
+
+
+@contact_app.command("edit")
+def edit(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The contact to change.")],
+    new_name: Annotated[str | None, typer.Option("--name", help="A new name.")] = None,
+    company: Company = None,
+    role: Role = None,
+    email: Email = None,
+    phone: Phone = None,
+    birthday: Birthday = None,
+    tier: Tier = None,
+    cadence: Cadence = None,
+    tag: Tags = None,
+    met_at: MetAt = None,
+    met_on: MetOn = None,
+    kin: Kin = None,
+    no_cadence: Annotated[
+        bool, typer.Option("--no-cadence", help="Drop the cadence override.")
+    ] = False,
+    unarchive: Annotated[
+        bool, typer.Option("--unarchive", help="Bring back an archived contact.")
+    ] = False,
+) -> None:
+    """Change a contact's details (an empty value clears a field)."""
+    st = state(ctx)
+    fields = _fields(
+        st,
+        company=company,
+        role=role,
+        email=email,
+        phone=phone,
+        birthday=birthday,
+        tier=tier,
+        cadence=cadence,
+        tags=tag,
+        met_at=met_at,
+        met_on=met_on,
+        kin=kin,
+    )
+    if new_name is not None:
+        fields["name"] = clean_name(new_name)
+    if no_cadence:
+        if cadence is not None:
+            raise BadUsage(messages.NO_CADENCE_AND_CADENCE)
+        fields["cadence"] = None
+    if unarchive:
+        fields["archived"] = False
+    if not fields:
+        raise BadUsage(messages.NO_CHANGES)
+    with writing(st, f"contact edit {name}") as j:
+        person = j.find(name)
+        contact = j.update_contact(person.id, **fields)
+    echo(messages.CONTACT_UPDATED.format(name=contact.name))
+
+
+@contact_app.command("merge")
+def merge(
+    ctx: typer.Context,
+    keep: Annotated[str, typer.Argument(help="The contact to keep.")],
+    other: Annotated[str, typer.Argument(help="The duplicate whose history moves over.")],
+) -> None:
+    """Merge a duplicate into a contact: all history moves, the duplicate goes."""
+    st = state(ctx)
+    with writing(st, f"contact merge {keep} {other}") as j:
+        a = j.find(keep)
+        b = j.find(other)
+        if a.id == b.id:
+            raise BadValue(messages.MERGE_SAME)
+        j.merge_contacts(a.id, b.id)
+    echo(messages.CONTACT_MERGED.format(keep=a.name, other=b.name))
+
+
+@contact_app.command("archive")
+def archive(
+    ctx: typer.Context, name: Annotated[str, typer.Argument(help="The contact to archive.")]
+) -> None:
+    """Hide a contact from lists and reports, keeping the history."""
+    st = state(ctx)
+    with writing(st, f"contact archive {name}") as j:
+        person = j.find(name)
+        j.update_contact(person.id, archived=True)
+    echo(messages.CONTACT_ARCHIVED.format(name=person.name))
+
+
+@contact_app.command("rm")
+def remove(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The contact to delete.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Confirm the deletion.")] = False,
+) -> None:
+    """Delete a contact and all their history (net undo brings it back)."""
+    st = state(ctx)
+    if not yes:
+        with reading(st) as conn:
+            from netjournal.names import Candidate, Outcome, resolution_error, resolve
+            from netjournal.store import reads
+
+            res = resolve(name, [Candidate(*c) for c in reads.contact_candidates(conn)])
+        if res.outcome is not Outcome.FOUND or res.match is None:
+            raise resolution_error(res)
+        raise BadUsage(messages.RM_NEEDS_YES.format(name=res.match.name))
+    with writing(st, f"contact rm {name}") as j:
+        person = j.find(name)
+        j.remove_contact(person.id)
+    echo(messages.CONTACT_REMOVED.format(name=person.name))
+
+
+def contacts(
+    ctx: typer.Context,
+    tag: Annotated[str | None, typer.Option("--tag", help="Only contacts with this tag.")] = None,
+    tier: Tier = None,
+    search: Annotated[
+        str | None, typer.Option("--search", help="Words to find in names, companies, facts...")
+    ] = None,
+    archived: Annotated[
+        bool, typer.Option("--archived", help="Include archived contacts.")
+    ] = False,
+    json_: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """List contacts."""
+    from netjournal import render
+    from netjournal.store import reads
+
+    st = state(ctx)
+    tier_value = choice(tier, vocab.TIERS, "tier") if tier is not None else None
+    with reading(st) as conn:
+        rows = reads.contacts(conn, tag=tag, tier=tier_value, include_archived=archived)
+        if search:
+            words = fold(search).split()
+            texts = reads.contact_search_text(conn)
+            rows = [r for r in rows if all(w in fold(texts.get(r["id"], "")) for w in words)]
+    render.contacts(rows, as_json=json_)
+
+
+def show(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The contact to show.")],
+    json_: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Everything about one contact: profile, facts, timeline, balance, depth, stage."""
+    from netjournal import render
+    from netjournal.reports import contact_profile
+
+    st = state(ctx)
+    with reading(st) as conn:
+        profile = contact_profile(conn, name, st.today, st.constants)
+    render.show(profile, as_json=json_, currency=st.config.currency)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(contact_app, name="contact")
+    app.command("contacts")(contacts)
+    app.command("show")(show)

@@ -1,0 +1,250 @@
+"""Recording what happened: ``log``, ``give``, ``ask``, ``asks``, ``ask-status``, ``learn``."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated
+
+import typer
+
+from netjournal import messages, vocab
+from netjournal.cli import parse
+from netjournal.cli.common import echo, notice, reading, state, writing
+from netjournal.errors import BadUsage
+from netjournal.text import choice, clean_text
+
+KIND_HELP = "Kind: " + ", ".join(vocab.EXCHANGE_KINDS) + "."
+
+
+def log(
+    ctx: typer.Context,
+    names: Annotated[list[str], typer.Argument(help="Who you met (one or more names).")],
+    note: Annotated[str | None, typer.Option("-m", "--note", help="What happened.")] = None,
+    kind: Annotated[
+        str,
+        typer.Option("-k", "--kind", help="Kind: " + ", ".join(vocab.INTERACTION_KINDS) + "."),
+    ] = vocab.DEFAULT_INTERACTION_KIND,
+    on: Annotated[
+        str | None, typer.Option("--on", help="When (default now): yesterday, last friday...")
+    ] = None,
+    give: Annotated[
+        list[str] | None, typer.Option("--give", help="[KIND:]TEXT you gave (repeatable).")
+    ] = None,
+    ask: Annotated[
+        list[str] | None, typer.Option("--ask", help="[KIND:]TEXT you asked for (repeatable).")
+    ] = None,
+    learned: Annotated[
+        list[str] | None,
+        typer.Option("--learned", help="CATEGORY:TEXT you learned (repeatable)."),
+    ] = None,
+    follow_up: Annotated[
+        str | None, typer.Option("--follow-up", help="When to reach out again.")
+    ] = None,
+    promise: Annotated[
+        list[str] | None, typer.Option("--promise", help="Something you promised (repeatable).")
+    ] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", help="When the promises are due (default a week on).")
+    ] = None,
+    new: Annotated[
+        bool, typer.Option("--new", help="Create every name without an exact match, as typed.")
+    ] = False,
+) -> None:
+    """Record one interaction, with what was given, asked, learned and promised."""
+    st = state(ctx)
+    if not names:
+        raise BadUsage(messages.NO_NAMES)
+    kind_value = parse.interaction_kind(kind)
+    note_text = clean_text(note, "note", required=False) if note is not None else ""
+    moment = parse.when(st, on, prefer="past")
+    gives = [parse.kind_and_text(g, "give") for g in give or []]
+    asks = [parse.kind_and_text(a, "ask") for a in ask or []]
+    facts = [parse.category_and_text(f) for f in learned or []]
+    promises = [clean_text(p, "promise") for p in promise or []]
+    if by is not None and not promises:
+        raise BadUsage(messages.BY_WITHOUT_PROMISE)
+    follow_day = parse.day(st, follow_up, prefer="future") if follow_up is not None else None
+    promise_day = parse.day(st, by, prefer="future", default=moment.date() + timedelta(days=7))
+    with writing(st, f"log {', '.join(names)}") as j:
+        people = j.find_or_create(names, new=new)
+        interaction = j.log_interaction([p.id for p in people], kind_value, moment, note_text)
+        first = people[0]
+        day = moment.date()
+        for k, text in gives:
+            j.add_exchange(first.id, "give", k, text, day, interaction_id=interaction.id)
+        for k, text in asks:
+            j.add_exchange(first.id, "ask", k, text, day, interaction_id=interaction.id)
+        for category, text in facts:
+            j.add_fact(first.id, category, text, day, interaction_id=interaction.id)
+        if follow_day is not None:
+            j.add_followup(first.id, "reach-out", follow_day, "", interaction_id=interaction.id)
+        for text in promises:
+            j.add_followup(first.id, "promise", promise_day, text, interaction_id=interaction.id)
+    for person in people:
+        if person.created:
+            notice(messages.CONTACT_CREATED.format(name=person.name))
+    extras = _counted(
+        ("give", len(gives)), ("ask", len(asks)), ("fact", len(facts)), ("promise", len(promises))
+    )
+    if follow_day is not None:
+        extras.append(f"follow-up on {follow_day.isoformat()}")
+    echo(
+        messages.LOGGED.format(
+            kind=kind_value,
+            names=_and(p.name for p in people),
+            day=day.isoformat(),
+            extras=(" (i" + str(interaction.id) + ")")
+            + ((": " + ", ".join(extras)) if extras else ""),
+        )
+    )
+
+
+def _counted(*pairs: tuple[str, int]) -> list[str]:
+    return [f"{n} {word}{'s' if n != 1 else ''}" for word, n in pairs if n]
+
+
+def _and(names: object) -> str:
+    items = list(names)  # type: ignore[call-overload]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _exchange(
+    ctx: typer.Context,
+    direction: str,
+    name: str,
+    what: str,
+    kind: str,
+    size: int | None,
+    amount: str | None,
+    on: str | None,
+    status: str = "granted",
+) -> None:
+    st = state(ctx)
+    kind_value = parse.exchange_kind(kind)
+    text = clean_text(what, direction)
+    size_value, cents = parse.size_amount(size, amount)
+    day = parse.day(st, on, prefer="past")
+    with writing(st, f"{direction} {name}") as j:
+        person = j.find(name)
+        if direction == "ask":
+            from netjournal.reports import ask_warnings
+
+            for warning in ask_warnings(
+                j.conn, person.id, st.today, st.constants, kind_value, size_value, cents
+            ):
+                notice(warning)
+        record = j.add_exchange(
+            person.id,
+            direction,
+            kind_value,
+            text,
+            day,
+            size=size_value,
+            amount_cents=cents,
+            status=status,
+        )
+    template = messages.GIVE_RECORDED if direction == "give" else messages.ASK_RECORDED
+    echo(template.format(name=person.name, kind=kind_value, what=text, id=record.id, status=status))
+
+
+def give(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Whom you helped.")],
+    what: Annotated[str, typer.Argument(help="What you did for them.")],
+    kind: Annotated[str, typer.Option("-k", "--kind", help=KIND_HELP)] = "favor",
+    size: Annotated[
+        int | None, typer.Option("--size", help="1 (small) to 5 (big); 3 default.")
+    ] = None,
+    amount: Annotated[
+        str | None, typer.Option("--amount", help="Money value instead of a size.")
+    ] = None,
+    on: Annotated[str | None, typer.Option("--on", help="When (default today).")] = None,
+) -> None:
+    """Record a give: something you did for a contact (a deposit)."""
+    _exchange(ctx, "give", name, what, kind, size, amount, on)
+
+
+def ask_cmd(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Whom you asked, or who helped you.")],
+    what: Annotated[str, typer.Argument(help="What you asked for or received.")],
+    kind: Annotated[str, typer.Option("-k", "--kind", help=KIND_HELP)] = "favor",
+    size: Annotated[
+        int | None, typer.Option("--size", help="1 (small) to 5 (big); 3 default.")
+    ] = None,
+    amount: Annotated[
+        str | None, typer.Option("--amount", help="Money value instead of a size.")
+    ] = None,
+    on: Annotated[str | None, typer.Option("--on", help="When (default today).")] = None,
+    open_: Annotated[bool, typer.Option("--open", help="Still waiting for an answer.")] = False,
+) -> None:
+    """Record an ask: something you asked of a contact or received (a withdrawal)."""
+    _exchange(ctx, "ask", name, what, kind, size, amount, on, "open" if open_ else "granted")
+
+
+def asks(
+    ctx: typer.Context,
+    open_: Annotated[bool, typer.Option("--open", help="Only asks still open.")] = False,
+    json_: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """List your asks, newest first."""
+    from netjournal import render
+
+    st = state(ctx)
+    with reading(st) as conn:
+        from netjournal.store import reads
+
+        rows = reads.asks(conn, open_only=open_)
+    render.asks(rows, as_json=json_, currency=st.config.currency)
+
+
+def ask_status(
+    ctx: typer.Context,
+    ask_id: Annotated[str, typer.Argument(metavar="ID", help="The ask's id, e.g. a12.")],
+    status: Annotated[str, typer.Argument(help="granted or declined.")],
+) -> None:
+    """Settle an open ask as granted or declined."""
+    from netjournal.cli.records import parse_id
+
+    st = state(ctx)
+    _prefix, number = parse_id(ask_id, allowed="a")
+    value = choice(status, ("granted", "declined", "open"), "ask status")
+    with writing(st, f"ask-status {ask_id} {value}") as j:
+        record = j.set_ask_status(number, value)
+        name = j.contact(record.contact_id).name
+    echo(messages.ASK_SETTLED.format(id=number, name=name, status=value))
+
+
+def learn(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Whom the fact is about.")],
+    category: Annotated[
+        str, typer.Argument(help="One of: " + ", ".join(vocab.FACT_CATEGORIES) + ".")
+    ],
+    text: Annotated[str, typer.Argument(help="What you learned.")],
+    on: Annotated[
+        str | None, typer.Option("--on", help="When you learned it (default today).")
+    ] = None,
+) -> None:
+    """Record something you learned about a contact."""
+    st = state(ctx)
+    category_value = choice(category, vocab.FACT_CATEGORIES, "fact category")
+    fact_text = clean_text(text, "fact")
+    day = parse.day(st, on, prefer="past")
+    with writing(st, f"learn {name}") as j:
+        person = j.find(name)
+        fact = j.add_fact(person.id, category_value, fact_text, day)
+    echo(
+        messages.FACT_RECORDED.format(
+            name=person.name, category=category_value, text=fact_text, id=fact.id
+        )
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("log")(log)
+    app.command("give")(give)
+    app.command("ask")(ask_cmd)
+    app.command("asks")(asks)
+    app.command("ask-status")(ask_status)
+    app.command("learn")(learn)

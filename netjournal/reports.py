@@ -1,0 +1,268 @@
+"""Reports: read the journal through ``store.reads``, score with ``scoring``, return plain data.
+
+The CLI calls these and hands the result to ``render``; nothing here prints or builds
+Rich objects, and nothing imports SQLModel. Each report computes each contact from that
+contact's own history, so a number never depends on who else is in the journal.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from netjournal import scoring
+from netjournal.names import Candidate, Outcome, resolution_error, resolve
+from netjournal.store import reads
+from netjournal.text import format_money
+
+
+def find_contact(conn: sqlite3.Connection, name: str) -> int:
+    res = resolve(name, [Candidate(*c) for c in reads.contact_candidates(conn)])
+    if res.outcome is not Outcome.FOUND or res.match is None:
+        raise resolution_error(res)
+    return res.match.id
+
+
+# --- building scoring histories -----------------------------------------------------------
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text[:10]) if text else None
+
+
+def _exchange(row: tuple[Any, ...]) -> scoring.Exchange:
+    _cid, direction, kind, on, size, cents, status, what = row
+    return scoring.Exchange(
+        direction=direction,
+        kind=kind,
+        on=date.fromisoformat(on),
+        size=size,
+        amount=(Decimal(cents) / 100) if cents is not None else None,
+        status=status,
+        note=what or "",
+    )
+
+
+def _followup(row: tuple[Any, ...]) -> scoring.FollowUp:
+    _cid, kind, due, note, done_on, created_on = row
+    return scoring.FollowUp(
+        kind=kind,
+        due=date.fromisoformat(due),
+        note=note or "",
+        done_on=_day(done_on),
+        created_on=_day(created_on),
+    )
+
+
+def histories(
+    conn: sqlite3.Connection,
+    today: date,
+    contact_ids: Iterable[int] | None = None,
+    *,
+    full: bool = False,
+) -> dict[int, scoring.ContactHistory]:
+    """Scoring inputs per contact (all active contacts, or ``contact_ids``).
+
+    Interactions are limited to the window ``scoring`` documents unless ``full``.
+    """
+    ids = list(contact_ids) if contact_ids is not None else None
+    base = reads.history_contacts(conn, ids)
+    aggregates = reads.interaction_aggregates(conn, ids)
+    interactions: dict[int, list[scoring.Interaction]] = defaultdict(list)
+    for cid, on, kind in reads.window_interactions(conn, today, ids, full=full):
+        interactions[cid].append(scoring.Interaction(on=date.fromisoformat(on), kind=kind))
+    exchanges: dict[int, list[scoring.Exchange]] = defaultdict(list)
+    for row in reads.history_exchanges(conn, ids):
+        exchanges[row[0]].append(_exchange(row))
+    facts: dict[int, list[scoring.Fact]] = defaultdict(list)
+    for cid, category, learned in reads.history_facts(conn, ids):
+        facts[cid].append(scoring.Fact(category=category, learned_on=date.fromisoformat(learned)))
+    followups: dict[int, list[scoring.FollowUp]] = defaultdict(list)
+    for row in reads.history_followups(conn, ids):
+        followups[row[0]].append(_followup(row))
+    out: dict[int, scoring.ContactHistory] = {}
+    for row in base:
+        cid = row["id"]
+        count, first, last = aggregates.get(cid, (0, None, None))
+        first_day, last_day = _day(first), _day(last)
+        met_on = _day(row["met_on"]) or first_day or _day(row["created_on"]) or today
+        out[cid] = scoring.ContactHistory(
+            name=row["name"],
+            tier=row["tier"],
+            kin=bool(row["kin"]),
+            cadence=row["cadence"],
+            met_on=met_on,
+            birthday=row["birthday"],
+            interactions=tuple(interactions.get(cid, ())),
+            interaction_count=count,
+            first_interaction=first_day,
+            last_interaction=last_day,
+            exchanges=tuple(exchanges.get(cid, ())),
+            facts=tuple(facts.get(cid, ())),
+            followups=tuple(followups.get(cid, ())),
+            snoozed_until=_day(row["snoozed_until"]),
+        )
+    return out
+
+
+def history_of(conn: sqlite3.Connection, contact_id: int, today: date) -> scoring.ContactHistory:
+    return histories(conn, today, [contact_id], full=True)[contact_id]
+
+
+# --- warnings before an ask ---------------------------------------------------------------
+
+
+def ask_warnings(
+    conn: sqlite3.Connection,
+    contact_id: int,
+    today: date,
+    constants: scoring.Constants,
+    kind: str,
+    size: int | None,
+    amount_cents: int | None,
+) -> tuple[str, ...]:
+    """What ``net ask`` says on stderr before recording (never blocks)."""
+    history = history_of(conn, contact_id, today)
+    amount = Decimal(amount_cents) / 100 if amount_cents is not None else None
+    return scoring.ask_warnings(history, today, kind, size=size, amount=amount, c=constants)
+
+
+# --- one contact --------------------------------------------------------------------------
+
+
+def _iso(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if len(value) <= 10:
+        return value
+    moment = reads.parse_utc(value)
+    return moment.astimezone().isoformat(timespec="minutes") if moment else None
+
+
+def _money(cents: int | None) -> str | None:
+    return format_money(cents) if cents is not None else None
+
+
+def contact_profile(
+    conn: sqlite3.Connection, name: str, today: date, constants: scoring.Constants
+) -> dict[str, Any]:
+    """Everything ``net show`` prints, as plain JSON-ready data."""
+    cid = find_contact(conn, name)
+    row = reads.contact(conn, cid)
+    assert row is not None
+    profile: dict[str, Any] = {
+        "id": row["id"],
+        "uuid": row["uuid"],
+        "name": row["name"],
+        "company": row["company"],
+        "role": row["role"],
+        "email": row["email"],
+        "phone": row["phone"],
+        "birthday": row["birthday"],
+        "tags": row["tags"],
+        "tier": row["tier"],
+        "kin": row["kin"],
+        "cadence": row["cadence"],
+        "met_at": row["met_at"],
+        "met_on": row["met_on"],
+        "archived": row["archived"],
+        "snoozed_until": row["snoozed_until"],
+        "linkedin_url": row["linkedin_url"],
+        "created_at": _iso(row["created_at"]),
+    }
+    profile["facts"] = [
+        {
+            "id": f"f{f['id']}",
+            "category": f["category"],
+            "text": f["text"],
+            "learned_on": f["learned_on"],
+        }
+        for f in reads.facts_of(conn, cid)
+    ]
+    profile["interactions"] = [
+        {
+            "id": f"i{i['id']}",
+            "kind": i["kind"],
+            "at": _iso(i["occurred_at"]),
+            "on": i["occurred_on"],
+            "note": i["note"],
+            "with": i["with"],
+        }
+        for i in reads.interactions_of(conn, cid)
+    ]
+    exchanges = reads.exchanges_of(conn, cid)
+    for direction, key, prefix in (("give", "gives", "g"), ("ask", "asks", "a")):
+        profile[key] = [
+            {
+                "id": f"{prefix}{x['id']}",
+                "kind": x["kind"],
+                "what": x["what"],
+                "on": x["occurred_on"],
+                "size": x["size"],
+                "amount": _money(x["amount_cents"]),
+                **({"status": x["status"]} if direction == "ask" else {}),
+            }
+            for x in exchanges
+            if x["direction"] == direction
+        ]
+    profile["followups"] = [
+        {
+            "id": f"r{f['id']}",
+            "kind": f["kind"],
+            "due": f["due"],
+            "note": f["note"],
+            "done_on": f["done_on"],
+        }
+        for f in reads.followups_of(conn, cid)
+    ]
+    history = history_of(conn, cid, today)
+    profile.update(scores(history, today, constants))
+    open_followups = [f for f in profile["followups"] if f["done_on"] is None]
+    profile["next_followup"] = open_followups[0] if open_followups else None
+    return profile
+
+
+def scores(history: scoring.ContactHistory, today: date, c: scoring.Constants) -> dict[str, Any]:
+    """Balance, depth, stage and next move of one contact, JSON-ready."""
+    bal = scoring.balance(history, today, c)
+    dep = scoring.depth(history, today, c)
+    stg = scoring.stage(history, today, c)
+    return {
+        "balance": balance_json(bal),
+        "depth": depth_json(dep),
+        "stage": stg.name,
+        "stage_was": stg.was,
+        "stage_evidence": list(stg.evidence),
+        "next_move": list(dep.missing[:3]),
+        "hint": scoring.ask_hint(history, today, c),
+    }
+
+
+def _r(value: float | None, digits: int = 2) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def balance_json(bal: scoring.Balance) -> dict[str, Any]:
+    return {
+        "gives": bal.gives,
+        "asks": bal.asks,
+        "given": _r(bal.given),
+        "taken": _r(bal.taken),
+        "balance": _r(bal.balance),
+        "ratio": _r(bal.ratio),
+        "label": bal.label,
+        "lifetime_given": _r(bal.lifetime_given),
+        "lifetime_taken": _r(bal.lifetime_taken),
+    }
+
+
+def depth_json(dep: scoring.Depth) -> dict[str, Any]:
+    return {
+        "depth": round(dep.depth, 1),
+        "band": dep.band,
+        "components": {comp.name: round(comp.points, 2) for comp in dep.components},
+    }

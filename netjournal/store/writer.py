@@ -1,0 +1,417 @@
+"""Writing to the journal: one command, one SQLModel session, one transaction.
+
+``open_writer`` takes the write lock up front (``BEGIN IMMEDIATE``), so concurrent
+``net`` processes queue behind the busy timeout instead of failing, registers the command
+for ``net undo``, and commits only if the whole command succeeded. The ``Journal`` it
+yields offers the domain operations; it never prints.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.pool import NullPool
+from sqlmodel import Session, select
+
+from netjournal import messages
+from netjournal.errors import BadValue
+from netjournal.models import (
+    Contact,
+    Exchange,
+    Expense,
+    Fact,
+    FollowUp,
+    Interaction,
+    Participant,
+)
+from netjournal.names import Candidate, Outcome, options_text, resolution_error, resolve
+from netjournal.store import reads, undo
+from netjournal.store.connection import BUSY_TIMEOUT_MS, open_journal, translate
+from netjournal.text import fold
+
+
+def _engine(path: Path) -> Any:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        poolclass=NullPool,
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+@contextmanager
+def open_writer(
+    path: Path,
+    command: str,
+    now: datetime,
+    on_notice: Any = None,
+) -> Iterator[Journal]:
+    """Yield a :class:`Journal` inside one write transaction; commit on success only."""
+    open_journal(path, on_notice).close()  # creates or migrates first, outside our txn
+    engine = _engine(path)
+    try:
+        with Session(engine, expire_on_commit=False, autoflush=True) as session:
+            try:
+                raw = session.connection().connection.driver_connection
+                assert isinstance(raw, sqlite3.Connection)
+                command_id = undo.begin_command(raw, command, now.astimezone(UTC).isoformat())
+                journal = Journal(session, raw, now)
+                yield journal
+                session.flush()
+                undo.end_command(raw, command_id)
+                session.commit()
+            except OperationalError as exc:
+                session.rollback()
+                raise translate(exc, path) from exc
+            except BaseException:
+                session.rollback()
+                raise
+    finally:
+        engine.dispose()
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    id: int
+    name: str
+    created: bool = False
+
+
+class Journal:
+    """The write operations of one command."""
+
+    def __init__(self, session: Session, conn: sqlite3.Connection, now: datetime) -> None:
+        self.session = session
+        self.conn = conn
+        self.now = now
+        self.today: date = now.date()
+
+    # --- reading inside the transaction -------------------------------------------------
+
+    def flush(self) -> None:
+        self.session.flush()
+
+    def candidates(self) -> list[Candidate]:
+        self.flush()
+        return [Candidate(*row) for row in reads.contact_candidates(self.conn)]
+
+    def find(self, name: str) -> Resolved:
+        """Resolve an existing contact or raise the user's sentence."""
+        res = resolve(name, self.candidates())
+        if res.outcome is Outcome.FOUND and res.match:
+            return Resolved(res.match.id, res.match.name)
+        raise resolution_error(res)
+
+    def find_or_create(self, names: Sequence[str], *, new: bool = False) -> list[Resolved]:
+        """``log``'s rule: resolve each name, creating the missing ones (all or nothing)."""
+        from netjournal.text import clean_name
+
+        cands = self.candidates()
+        out: list[Resolved] = []
+        seen: set[int] = set()
+        pending: list[str] = []
+        for raw in names:
+            name = clean_name(raw)
+            res = resolve(name, cands, exact_only=new)
+            if res.outcome is Outcome.FOUND and res.match:
+                if res.match.id in seen:
+                    raise BadValue(messages.DUPLICATE_NAMES.format(name=res.match.name))
+                seen.add(res.match.id)
+                out.append(Resolved(res.match.id, res.match.name))
+            elif res.outcome is Outcome.MISSING:
+                if fold(name) in {fold(p) for p in pending}:
+                    raise BadValue(messages.DUPLICATE_NAMES.format(name=name))
+                pending.append(name)
+                out.append(Resolved(-1, name, created=True))
+            elif res.outcome is Outcome.CLOSE:
+                raise BadValue(
+                    messages.NAME_CLOSE_ON_LOG.format(name=name, options=options_text(res.options))
+                )
+            else:
+                raise resolution_error(res)
+        final: list[Resolved] = []
+        for item in out:
+            if item.created:
+                contact = self.add_contact(item.name)
+                assert contact.id is not None
+                final.append(Resolved(contact.id, contact.name, created=True))
+            else:
+                final.append(item)
+        return final
+
+    def contact(self, contact_id: int) -> Contact:
+        contact = self.session.get(Contact, contact_id)
+        if contact is None:  # pragma: no cover - ids come from resolution
+            raise BadValue(messages.RECORD_NOT_FOUND.format(id=contact_id))
+        return contact
+
+    # --- contacts ---------------------------------------------------------------------
+
+    def _check_unique(self, name: str, except_id: int | None = None) -> None:
+        key = fold(name)
+        for cand in self.candidates():
+            if cand.folded == key and cand.id != except_id:
+                raise BadValue(messages.NAME_TAKEN.format(name=cand.name))
+
+    def add_contact(self, name: str, **fields: Any) -> Contact:
+        self._check_unique(name)
+        contact = Contact(name=name, name_folded=fold(name), **fields)
+        contact.created_at = contact.updated_at = self.now.astimezone(UTC)
+        self.session.add(contact)
+        self.flush()
+        return contact
+
+    def update_contact(self, contact_id: int, **fields: Any) -> Contact:
+        contact = self.contact(contact_id)
+        if "name" in fields:
+            self._check_unique(fields["name"], except_id=contact_id)
+            contact.name_folded = fold(fields["name"])
+        for key, value in fields.items():
+            setattr(contact, key, value)
+        contact.updated_at = self.now.astimezone(UTC)
+        self.session.add(contact)
+        self.flush()
+        return contact
+
+    def remove_contact(self, contact_id: int) -> None:
+        contact = self.contact(contact_id)
+        interaction_ids = [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT interaction_id FROM participant WHERE contact_id = ?", (contact_id,)
+            )
+        ]
+        self.session.delete(contact)
+        self.flush()
+        self._drop_empty_interactions(interaction_ids)
+
+    def _drop_empty_interactions(self, interaction_ids: Sequence[int]) -> None:
+        for iid in interaction_ids:
+            left = self.conn.execute(
+                "SELECT 1 FROM participant WHERE interaction_id = ? LIMIT 1", (iid,)
+            ).fetchone()
+            if not left:
+                interaction = self.session.get(Interaction, iid)
+                if interaction is not None:
+                    self.session.delete(interaction)
+        self.flush()
+
+    def merge_contacts(self, keep_id: int, other_id: int) -> None:
+        """Move every record of ``other`` to ``keep``, fill ``keep``'s blanks, drop ``other``."""
+        keep = self.contact(keep_id)
+        other = self.contact(other_id)
+        shared = {
+            row[0]
+            for row in self.conn.execute(
+                "SELECT interaction_id FROM participant WHERE contact_id = ? AND interaction_id IN "
+                "(SELECT interaction_id FROM participant WHERE contact_id = ?)",
+                (other_id, keep_id),
+            )
+        }
+        for part in self.session.exec(
+            select(Participant).where(Participant.contact_id == other_id)
+        ).all():
+            if part.interaction_id in shared:
+                self.session.delete(part)
+            else:
+                part.contact_id = keep_id
+                self.session.add(part)
+        for model in (Exchange, Fact, FollowUp, Expense):
+            for row in self.session.exec(
+                select(model).where(model.contact_id == other_id)  # type: ignore[attr-defined]
+            ).all():
+                row.contact_id = keep_id
+                self.session.add(row)
+        for field in (
+            "company",
+            "role",
+            "email",
+            "phone",
+            "birthday",
+            "met_at",
+            "met_on",
+            "cadence",
+            "linkedin_url",
+            "linkedin_company",
+            "linkedin_role",
+            "vcard_uid",
+            "snoozed_until",
+        ):
+            if getattr(keep, field) is None and getattr(other, field) is not None:
+                setattr(keep, field, getattr(other, field))
+        if other.met_on and keep.met_on and other.met_on < keep.met_on:
+            keep.met_on = other.met_on
+        tags = json.loads(keep.tags) + [t for t in json.loads(other.tags) if t not in keep.tags]
+        keep.tags = json.dumps(tags, ensure_ascii=False)
+        keep.kin = keep.kin or other.kin
+        keep.updated_at = self.now.astimezone(UTC)
+        self.session.add(keep)
+        self.flush()
+        self.session.delete(other)
+        self.flush()
+
+    # --- interactions and what came out of them ------------------------------------------
+
+    def log_interaction(
+        self, contact_ids: Sequence[int], kind: str, when: datetime, note: str
+    ) -> Interaction:
+        """Record one interaction with the given contacts; close their due reach-outs."""
+        day = when.date()
+        interaction = Interaction(
+            kind=kind,
+            occurred_at=when.astimezone(UTC),
+            occurred_on=day,
+            note=note,
+            created_at=self.now.astimezone(UTC),
+        )
+        self.session.add(interaction)
+        self.flush()
+        assert interaction.id is not None
+        for position, cid in enumerate(contact_ids):
+            self.session.add(
+                Participant(interaction_id=interaction.id, contact_id=cid, position=position)
+            )
+            for followup in self.session.exec(
+                select(FollowUp).where(
+                    FollowUp.contact_id == cid,
+                    FollowUp.kind == "reach-out",
+                    FollowUp.done_on == None,  # noqa: E711
+                    FollowUp.created_on <= day,
+                )
+            ).all():
+                followup.done_on = day
+                self.session.add(followup)
+        self.flush()
+        return interaction
+
+    def add_exchange(
+        self,
+        contact_id: int,
+        direction: str,
+        kind: str,
+        what: str,
+        on: date,
+        *,
+        size: int | None = None,
+        amount_cents: int | None = None,
+        status: str = "granted",
+        interaction_id: int | None = None,
+    ) -> Exchange:
+        exchange = Exchange(
+            contact_id=contact_id,
+            direction=direction,
+            kind=kind,
+            what=what,
+            size=size,
+            amount_cents=amount_cents,
+            status=status,
+            occurred_on=on,
+            settled_on=on if status != "open" else None,
+            interaction_id=interaction_id,
+            created_at=self.now.astimezone(UTC),
+        )
+        self.session.add(exchange)
+        self.flush()
+        return exchange
+
+    def set_ask_status(self, exchange_id: int, status: str) -> Exchange:
+        exchange = self.session.get(Exchange, exchange_id)
+        if exchange is None or exchange.direction != "ask":
+            raise BadValue(messages.ASK_NOT_FOUND.format(id=exchange_id))
+        exchange.status = status
+        exchange.settled_on = self.today if status != "open" else None
+        self.session.add(exchange)
+        self.flush()
+        return exchange
+
+    def add_fact(
+        self,
+        contact_id: int,
+        category: str,
+        text: str,
+        on: date,
+        interaction_id: int | None = None,
+    ) -> Fact:
+        fact = Fact(
+            contact_id=contact_id,
+            category=category,
+            text=text,
+            learned_on=on,
+            interaction_id=interaction_id,
+            created_at=self.now.astimezone(UTC),
+        )
+        self.session.add(fact)
+        self.flush()
+        return fact
+
+    def add_followup(
+        self,
+        contact_id: int,
+        kind: str,
+        due: date,
+        note: str,
+        interaction_id: int | None = None,
+    ) -> FollowUp:
+        followup = FollowUp(
+            contact_id=contact_id,
+            kind=kind,
+            due=due,
+            note=note,
+            created_on=self.today,
+            interaction_id=interaction_id,
+            created_at=self.now.astimezone(UTC),
+        )
+        self.session.add(followup)
+        self.flush()
+        return followup
+
+    # --- records by id (edit, rm) -----------------------------------------------------
+
+    def record(self, model: type[Any], record_id: int) -> Any:
+        return self.session.get(model, record_id)
+
+    def save(self, obj: Any) -> None:
+        self.session.add(obj)
+        self.flush()
+
+    def delete(self, obj: Any) -> None:
+        self.session.delete(obj)
+        self.flush()
+
+    # --- undo -------------------------------------------------------------------------
+
+    def undo_last(self) -> tuple[str, int] | None:
+        """Revert the newest recorded command (other than this one)."""
+        self.flush()
+        rows = self.conn.execute(
+            "SELECT id, name FROM undo_command ORDER BY id DESC LIMIT 2"
+        ).fetchall()
+        # rows[0] is this very `undo` command, registered by open_writer
+        if len(rows) < 2:
+            return None
+        command_id, name = int(rows[1][0]), str(rows[1][1])
+        steps = undo.revert(self.conn, command_id)
+        return name, steps
