@@ -203,3 +203,68 @@ SCORING_ASK_HINT = (
     "You gave {name} {gives} times and never asked, at stage {stage}: a good time to ask."
 )
 NO_CADENCE_AND_CADENCE = "Give either --cadence or --no-cadence, not both."
+
+# --- follow-ups, due, snooze, calendar export ------------------------------------------
+
+DUE_NOTHING = "Nobody is due within {days} days. Run 'net due --all' to see everyone."
+DUE_NOBODY = "No contacts to rank yet."
+DUE_SNOOZED = "{name} is snoozed until {day}: hidden from 'net due' until then."
+DUE_ARCHIVED = "{name} is archived: never listed by 'net due'."
+DUE_TOTAL = "urgency {total:.2f}"
+BAD_WITHIN = "--within must be a whole number of days from 0 to 3650, not {days}."
+FOLLOWUP_PAST = "Note: {day} is already past, so this follow-up is overdue."
+PROMISE_PAST = "Note: {day} is already past, so this promise is overdue."
+NO_FOLLOWUPS = "No open follow-ups or promises. Add one with: net followup NAME friday."
+NO_FOLLOWUPS_AT_ALL = "No follow-ups or promises yet. Add one with: net followup NAME friday."
+NOTHING_TO_CLOSE = "{name} has no open follow-up or promise."
+FOLLOWUP_DONE = "Done: {kind} r{id} with {name}, due {due}{note}{kept}."
+FOLLOWUP_DONE_KEPT = " (kept)"
+FOLLOWUP_DONE_LATE = " (late)"
+SNOOZED = "Snoozed {name} until {day}: hidden from 'net due' until then."
+SNOOZE_CLEARED = "{name} is no longer snoozed."
+SNOOZE_NOT_FUTURE = "Snooze until a day after today, not {day}."
+SNOOZE_WHEN_OR_CLEAR = "Give WHEN to snooze until, or --clear to stop snoozing, not both."
+SNOOZE_NEEDS_WHEN = "Say until when: net snooze NAME WHEN (or --clear)."
+ICS_WRITTEN = "Wrote {events} calendar events to {path}."
+ICS_UNWRITABLE = "Cannot write {path}: {reason}."
+
+# --- import and export (interop) -------------------------------------------------------
+
+IMPORT_NOT_FILE = "Cannot read {path}: {reason}."
+IMPORT_NOT_TEXT = "{path} is not a {what} file: it is not UTF-8 text."
+IMPORT_NOT_LINKEDIN = (
+    "{path} is not a LinkedIn Connections.csv: no header row with First Name and Last Name."
+)
+IMPORT_NOT_VCARD = "{path} is not a vCard file: it holds no BEGIN:VCARD ... END:VCARD card."
+IMPORT_NOT_CSV = "{path} is not a netjournal contacts CSV: the header has no 'name' column."
+IMPORT_BAD_CSV = "{path} is not a readable CSV file: {reason}."
+IMPORT_NOT_JSON = "{path} is not a netjournal JSON export: {reason}."
+IMPORT_JSON_NOT_EMPTY = (
+    "The journal is not empty; 'net import json' restores into an empty journal only. "
+    "Add --merge to add the records it does not have yet (matched by UUID)."
+)
+IMPORT_JSON_CONFLICT = "{path} does not fit the journal: {reason}. Nothing was imported."
+IMPORT_SUMMARY = "{what}: added {added}, updated {updated}, unchanged {unchanged}, skipped {skipped}."
+IMPORT_SKIPPED = "  skipped {where}: {why}"
+IMPORT_WARNING = "  note {where}: {why}"
+IMPORT_RENAMED = (
+    "  {where}: '{name}' is already another contact's name, so this one was added as '{new}'."
+)
+IMPORT_NOTHING = "No card in {path} could be imported."
+IMPORT_JSON_DONE = "Restored {path}: {counts}."
+IMPORT_JSON_MERGED = "Merged {path}: added {added}; already there {kept}."
+WHY_NO_NAME = "no name"
+WHY_SAME_AS = "the same person as {where}"
+WHY_UNREADABLE_CARD = "cannot read this card ({reason})"
+WHY_BAD_DATE = "cannot read the date '{text}'; imported without it"
+WHY_BAD_EMAIL = "'{email}' is not an email address; imported without it"
+WHY_BAD_BIRTHDAY = "cannot read the birthday '{text}'; imported without it"
+EXPORT_DONE = "Exported {what} to {path}."
+EXPORT_UNWRITABLE = "Cannot write {path}: {reason}."
+EXPORT_BAD_VCARD_VERSION = "vCard version must be 3.0 or 4.0, not '{version}'."
+
+# --- config command --------------------------------------------------------------------
+
+CONFIG_BAD_SCORING = "In the config file {path}{line}, [scoring] key '{key}': {error}"
+CONFIG_AT_LINE = ", line {line}"
+CONFIG_NO_FILE = "(no config file at {path}: the defaults are in force)"

@@ -259,7 +259,8 @@ def test_depth_worked_example() -> None:
     assert d.depth == approx(13.333 + 5.2375 + 13.889 + 7.3125 + 6.3462 + 6.7101)  # 52.83
     assert d.band == "developing"
     # next move: goals is worth 2/9 × 30 = 6.67, then accomplishments and networks 3.33 each
-    assert [(g.category, round(g.points, 2)) for g in d.missing] == [
+    assert d.missing == ("goals", "accomplishments", "networks")
+    assert [(g.category, round(g.points, 2)) for g in d.gaps] == [
         ("goals", 6.67),
         ("accomplishments", 3.33),
         ("networks", 3.33),
@@ -495,7 +496,7 @@ def test_new_tie_with_no_interaction_yet() -> None:
 
 
 def test_follow_up_horizon_and_birthday() -> None:
-    base = history_from_full("Bea", tier="network", interactions=meets((10, "call")))
+    base = history_from_full("Bea", tier="network", interactions=meets((400, "call"), (10, "call")))
     ahead = replace(base, followups=(FollowUp("reach-out", due=TODAY + timedelta(days=3)),))
     far = replace(base, followups=(FollowUp("reach-out", due=TODAY + timedelta(days=4)),))
     assert urgency(ahead, TODAY).listed
