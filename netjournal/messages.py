@@ -226,7 +226,6 @@ SNOOZE_NOT_FUTURE = "Snooze until a day after today, not {day}."
 SNOOZE_WHEN_OR_CLEAR = "Give WHEN to snooze until, or --clear to stop snoozing, not both."
 SNOOZE_NEEDS_WHEN = "Say until when: net snooze NAME WHEN (or --clear)."
 ICS_WRITTEN = "Wrote {events} calendar events to {path}."
-ICS_UNWRITABLE = "Cannot write {path}: {reason}."
 
 # --- import and export (interop) -------------------------------------------------------
 

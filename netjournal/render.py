@@ -213,3 +213,131 @@ def show(p: dict[str, Any], *, as_json: bool, currency: str = "") -> None:
         c.print(t)
         if len(p["interactions"]) > 20:
             c.print(f"[dim]… and {len(p['interactions']) - 20} earlier interactions[/]")
+
+
+# --- due and follow-ups -------------------------------------------------------------------
+
+TERM_LABELS = {
+    "follow_up": "follow-up",
+    "cadence": "cadence",
+    "promise": "promise",
+    "tier": "tier",
+    "event": "event",
+    "new_tie": "new tie",
+    "depth_at_stake": "depth at stake",
+    "give_back": "give back",
+    "ready_to_ask": "ready to ask",
+    "dormant_strong": "dormant but was strong",
+}
+
+
+def _ago(day: str | None, today: str) -> str:
+    if day is None:
+        return "never"
+    from datetime import date
+
+    days = (date.fromisoformat(today) - date.fromisoformat(day)).days
+    return f"{day} ({days}d ago)" if days > 0 else day
+
+
+def due(data: dict[str, Any], *, as_json: bool) -> None:
+    """``net due``: one row per contact, most urgent first, with the reasons in words."""
+    if as_json:
+        emit_json(data)
+        return
+    from netjournal import messages
+
+    if not data["items"]:
+        text = messages.DUE_NOBODY if data["all"] else messages.DUE_NOTHING
+        sys.stderr.write(text.format(days=data["within"]) + "\n")
+        return
+    t = table(">#", "name", ">urgency", "due", "last contact", "why")
+    for index, item in enumerate(data["items"], start=1):
+        t.add_row(
+            str(index),
+            esc(item["name"]),
+            f"{item['urgency']:.1f}",
+            esc(item["due_on"] or ""),
+            esc(_ago(item["last_contact"], data["as_of"])),
+            esc("; ".join(item["reasons"])),
+        )
+    console().print(t)
+
+
+def due_terms(data: dict[str, Any], *, as_json: bool) -> None:
+    """``net due NAME``: each term as value × coefficient = points, and the total."""
+    if as_json:
+        emit_json(data)
+        return
+    from rich.table import Table
+
+    from netjournal import messages
+
+    c = console()
+    t = table("term", ">value", "", ">coefficient", "", ">points", "reason", title=esc(data["name"]))
+    for term in data["terms"]:
+        dim = not term["points"]
+        row = (
+            TERM_LABELS.get(term["name"], term["name"]),
+            f"{term['value']:.3f}",
+            "×",
+            f"{term['coefficient']:g}",
+            "=",
+            f"{term['points']:.2f}",
+            esc(term["reason"]),
+        )
+        t.add_row(*row, style="dim" if dim else None)
+    t.add_section()
+    t.add_row("total", "", "", "", "", f"[bold]{data['urgency']:.2f}[/]", "")
+    c.print(t)
+    facts = Table.grid(padding=(0, 2))
+    facts.add_row("due on", esc(data["due_on"] or "no date (no cadence, nothing open)"))
+    facts.add_row("last contact", esc(_ago(data["last_contact"], data["as_of"])))
+    if data["cadence"] is not None:
+        rho = f" (ρ = {data['rho']:.2f})" if data["rho"] is not None else ""
+        facts.add_row("cadence", f"every {data['cadence']} days{rho}")
+    else:
+        facts.add_row("cadence", "none")
+    listed = "yes" if data["listed"] else "no"
+    if data["triggers"] and data["listed"]:
+        listed += " (" + ", ".join(data["triggers"]) + ")"
+    facts.add_row("listed by net due", listed)
+    c.print(facts)
+    if data["archived"]:
+        sys.stderr.write(messages.DUE_ARCHIVED.format(name=data["name"]) + "\n")
+    elif data["snoozed_until"]:
+        sys.stderr.write(
+            messages.DUE_SNOOZED.format(name=data["name"], day=data["snoozed_until"]) + "\n"
+        )
+
+
+def followups(data: dict[str, Any], *, as_json: bool, include_done: bool = False) -> None:
+    """``net followups``: open follow-ups and promises by due date."""
+    if as_json:
+        emit_json(data)
+        return
+    from netjournal import messages
+
+    items = data["followups"]
+    if not items:
+        text = messages.NO_FOLLOWUPS_AT_ALL if include_done else messages.NO_FOLLOWUPS
+        sys.stderr.write(text + "\n")
+        return
+    columns = ["id", "due", "who", "kind", "note"] + (["done"] if include_done else [])
+    t = table(*columns)
+    for item in items:
+        due_text = esc(item["due"])
+        if item["overdue"]:
+            due_text = f"[red]{due_text} (overdue)[/]"
+        elif item["done_on"] is None and item["days"] == 0:
+            due_text = f"[yellow]{due_text} (today)[/]"
+        row = [item["id"], due_text, esc(item["name"]), item["kind"], esc(item["note"])]
+        if include_done:
+            done = item["done_on"] or ""
+            if item["kept"] is True:
+                done += " kept"
+            elif item["kept"] is False:
+                done += " late"
+            row.append(esc(done))
+        t.add_row(*row)
+    console().print(t)

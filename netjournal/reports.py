@@ -266,3 +266,110 @@ def depth_json(dep: scoring.Depth) -> dict[str, Any]:
         "band": dep.band,
         "components": {comp.name: round(comp.points, 2) for comp in dep.components},
     }
+
+
+# --- due: whom to contact now ---------------------------------------------------------
+
+
+def _iso_day(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def due_item(u: scoring.Urgency) -> dict[str, Any]:
+    """One row of ``net due`` (and of its JSON): the contract's fields, then extras."""
+    return {
+        "name": u.name,
+        "urgency": round(u.total, 2),
+        "due_on": _iso_day(u.due_on),
+        "last_contact": _iso_day(u.last_contact),
+        "reasons": list(u.reasons),
+        "terms": {t.name: round(t.points, 2) for t in u.terms if t.points},
+        "triggers": list(u.triggers),
+        "cadence": u.cadence,
+    }
+
+
+def due_report(
+    conn: sqlite3.Connection,
+    today: date,
+    constants: scoring.Constants,
+    *,
+    within: int | None = None,
+    show_all: bool = False,
+) -> dict[str, Any]:
+    """``net due``: the contacts to get in touch with, most urgent first.
+
+    Archived contacts are never read; snoozed ones are left out even with ``show_all``
+    (which otherwise lists every contact, whatever its triggers).
+    """
+    hist = histories(conn, today)
+    urgencies = [scoring.urgency(h, today, constants, within=within) for h in hist.values()]
+    if show_all:
+        ranked = sorted((u for u in urgencies if not u.snoozed), key=lambda u: (-u.total, u.name))
+    else:
+        ranked = scoring.rank_due(urgencies, constants)
+    return {
+        "as_of": today.isoformat(),
+        "within": constants.horizon if within is None else within,
+        "all": show_all,
+        "contacts": len(hist),
+        "items": [due_item(u) for u in ranked],
+    }
+
+
+def due_contact(
+    conn: sqlite3.Connection,
+    name: str,
+    today: date,
+    constants: scoring.Constants,
+    *,
+    within: int | None = None,
+) -> dict[str, Any]:
+    """``net due NAME``: that contact's urgency term by term (value × coefficient)."""
+    cid = find_contact(conn, name)
+    history = histories(conn, today, [cid])[cid]
+    u = scoring.urgency(history, today, constants, within=within)
+    archived = reads.contact_archived(conn, cid)
+    return {
+        "as_of": today.isoformat(),
+        **due_item(u),
+        "listed": u.listed and not archived,
+        "snoozed_until": _iso_day(history.snoozed_until) if u.snoozed else None,
+        "archived": archived,
+        "rho": None if u.rho is None else round(u.rho, 2),
+        "terms": [
+            {
+                "name": t.name,
+                "value": round(t.value, 3),
+                "coefficient": t.coefficient,
+                "points": round(t.points, 2),
+                "reason": t.reason,
+            }
+            for t in u.terms
+        ],
+    }
+
+
+def followups_report(
+    conn: sqlite3.Connection, today: date, *, include_done: bool = False
+) -> dict[str, Any]:
+    """``net followups``: open follow-ups and promises by due date (``r<N>`` ids)."""
+    items = []
+    for row in reads.followups_list(conn, include_done=include_done):
+        due = date.fromisoformat(row["due"])
+        done = _day(row["done_on"])
+        items.append(
+            {
+                "id": f"r{row['id']}",
+                "name": row["name"],
+                "kind": row["kind"],
+                "due": row["due"],
+                "note": row["note"],
+                "created_on": row["created_on"],
+                "done_on": row["done_on"],
+                "overdue": done is None and due < today,
+                "days": (due - today).days,
+                "kept": (done <= due) if done is not None and row["kind"] == "promise" else None,
+            }
+        )
+    return {"as_of": today.isoformat(), "followups": items}

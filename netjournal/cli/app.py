@@ -129,9 +129,9 @@ def root(
 
 
 def _register() -> None:
-    from netjournal.cli import contacts, journal, records
+    from netjournal.cli import contacts, farming, journal, records
 
-    for module in (journal, contacts, records):
+    for module in (journal, contacts, records, farming):
         module.register(app)
 
 

@@ -340,3 +340,39 @@ def history_followups(conn: sqlite3.Connection, ids: list[int] | None) -> list[t
         """,
         params,
     ).fetchall()
+
+
+# --- follow-ups, due and calendar export ------------------------------------------------
+
+
+def followups_list(conn: sqlite3.Connection, *, include_done: bool = False) -> list[dict[str, Any]]:
+    """Follow-ups and promises of contacts that are not archived: open ones by due date,
+    then (with ``include_done``) the done ones, also by due date."""
+    where = "" if include_done else "AND f.done_on IS NULL"
+    return _rows(
+        conn,
+        f"""
+        SELECT f.id, f.uuid, f.kind, f.due, f.note, f.created_on, f.done_on,
+               c.name, c.id AS contact_id, c.uuid AS contact_uuid
+          FROM followup f JOIN contact c ON c.id = f.contact_id
+         WHERE c.archived = 0 {where}
+         ORDER BY f.done_on IS NOT NULL, f.due, f.id
+        """,
+    )
+
+
+def contact_archived(conn: sqlite3.Connection, contact_id: int) -> bool:
+    row = conn.execute("SELECT archived FROM contact WHERE id = ?", (contact_id,)).fetchone()
+    return bool(row and row[0])
+
+
+def birthdays(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Contacts that are not archived and have a birthday, by name."""
+    return _rows(
+        conn,
+        """
+        SELECT id, uuid, name, birthday FROM contact
+         WHERE archived = 0 AND birthday IS NOT NULL AND birthday != ''
+         ORDER BY name_folded
+        """,
+    )

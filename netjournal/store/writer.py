@@ -415,3 +415,25 @@ class Journal:
         command_id, name = int(rows[1][0]), str(rows[1][1])
         steps = undo.revert(self.conn, command_id)
         return name, steps
+
+    # --- follow-ups and snoozing ------------------------------------------------------
+
+    def close_followups(self, contact_id: int, *, every: bool = False) -> list[FollowUp]:
+        """Mark done, as of today, the earliest open follow-up or promise of the contact
+        (by due date, then id), or all of them with ``every``. Returns those closed."""
+        query = (
+            select(FollowUp)
+            .where(FollowUp.contact_id == contact_id, FollowUp.done_on == None)  # noqa: E711
+            .order_by(FollowUp.due, FollowUp.id)  # type: ignore[arg-type]
+        )
+        items = list(self.session.exec(query).all())
+        closed = items if every else items[:1]
+        for item in closed:
+            item.done_on = self.today
+            self.session.add(item)
+        self.flush()
+        return closed
+
+    def snooze(self, contact_id: int, until: date | None) -> Contact:
+        """Hide the contact from ``net due`` until ``until`` (None: show it again)."""
+        return self.update_contact(contact_id, snoozed_until=until)

@@ -1,0 +1,218 @@
+"""Farming, not hunting: ``due``, ``followup``, ``promise``, ``followups``, ``done``,
+``snooze``, and the calendar export ``export ics`` (registered on ``net export`` by
+``cli/io.py``).
+
+Reads go through ``reports`` (plain ``sqlite3``) and draw with ``render``; writes go
+through ``writing`` and the ``Journal``. Nothing heavy is imported at module level.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from netjournal import messages
+from netjournal.cli import parse
+from netjournal.cli.common import echo, notice, reading, state, writing
+from netjournal.errors import BadUsage, BadValue
+from netjournal.text import clean_text
+
+MAX_WITHIN = 3650
+
+
+def due(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None, typer.Argument(help="Explain one contact's urgency, term by term.")
+    ] = None,
+    within: Annotated[
+        int | None,
+        typer.Option(
+            "--within",
+            metavar="DAYS",
+            help="List follow-ups and promises due within DAYS (default 3).",
+            show_default=False,
+        ),
+    ] = None,
+    all_: Annotated[
+        bool, typer.Option("--all", help="List every contact (snoozed ones stay hidden).")
+    ] = False,
+    json_: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Whom to contact now, most urgent first, with the reasons."""
+    from netjournal import render, reports
+
+    st = state(ctx)
+    if within is not None and not 0 <= within <= MAX_WITHIN:
+        raise BadValue(messages.BAD_WITHIN.format(days=within))
+    with reading(st) as conn:
+        if name is not None:
+            one = reports.due_contact(conn, name, st.today, st.constants, within=within)
+        else:
+            data = reports.due_report(conn, st.today, st.constants, within=within, show_all=all_)
+    if name is not None:
+        render.due_terms(one, as_json=json_)
+    else:
+        render.due(data, as_json=json_)
+
+
+def followup(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Whom to get back to.")],
+    when: Annotated[
+        str, typer.Argument(help="When: friday (the coming one), in 2 weeks, 3d, 2026-12-04...")
+    ],
+    note: Annotated[str | None, typer.Argument(help="What about (optional).")] = None,
+) -> None:
+    """Set a reminder to reach out to a contact on a day."""
+    st = state(ctx)
+    day = parse.day(st, when, prefer="future")
+    text = clean_text(note, "note", required=False) if note is not None else ""
+    with writing(st, f"followup {name}") as j:
+        person = j.find(name)
+        record = j.add_followup(person.id, "reach-out", day, text)
+    if day < st.today:
+        notice(messages.FOLLOWUP_PAST.format(day=day.isoformat()))
+    echo(messages.FOLLOWUP_RECORDED.format(name=person.name, day=day.isoformat(), id=record.id))
+
+
+def promise(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Whom you promised.")],
+    text: Annotated[str, typer.Argument(help="What you promised, e.g. 'send the deck'.")],
+    by: Annotated[
+        str | None, typer.Option("--by", help="When it is due (default a week from today).")
+    ] = None,
+) -> None:
+    """Record a promise you made to a contact, due by a day."""
+    st = state(ctx)
+    what = clean_text(text, "promise")
+    day = parse.day(st, by, prefer="future", default=st.today + timedelta(days=7))
+    with writing(st, f"promise {name}") as j:
+        person = j.find(name)
+        record = j.add_followup(person.id, "promise", day, what)
+    if day < st.today:
+        notice(messages.PROMISE_PAST.format(day=day.isoformat()))
+    echo(
+        messages.PROMISE_RECORDED.format(
+            name=person.name, day=day.isoformat(), text=what, id=record.id
+        )
+    )
+
+
+def followups(
+    ctx: typer.Context,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Also the ones already done (kept or late).")
+    ] = False,
+    json_: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """List open follow-ups and promises by due date."""
+    from netjournal import render, reports
+
+    st = state(ctx)
+    with reading(st) as conn:
+        data = reports.followups_report(conn, st.today, include_done=all_)
+    render.followups(data, as_json=json_, include_done=all_)
+
+
+def done(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Whose follow-up or promise is done.")],
+    all_: Annotated[
+        bool, typer.Option("--all", help="Close every open follow-up and promise of theirs.")
+    ] = False,
+) -> None:
+    """Close the earliest open follow-up or promise of a contact (or all with --all)."""
+    st = state(ctx)
+    with writing(st, f"done {name}") as j:
+        person = j.find(name)
+        closed = j.close_followups(person.id, every=all_)
+        if not closed:
+            raise BadValue(messages.NOTHING_TO_CLOSE.format(name=person.name))
+        lines = []
+        for item in closed:
+            kept = ""
+            if item.kind == "promise":
+                on_time = st.today <= item.due
+                kept = messages.FOLLOWUP_DONE_KEPT if on_time else messages.FOLLOWUP_DONE_LATE
+            lines.append(
+                messages.FOLLOWUP_DONE.format(
+                    kind=item.kind,
+                    id=item.id,
+                    name=person.name,
+                    due=item.due.isoformat(),
+                    note=f": {item.note}" if item.note else "",
+                    kept=kept,
+                )
+            )
+    for line in lines:
+        echo(line)
+
+
+def snooze(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Whom to hide from 'net due'.")],
+    when: Annotated[
+        str | None,
+        typer.Argument(help="Until when: monday (the coming one), in 2 weeks, 2026-12-15..."),
+    ] = None,
+    clear: Annotated[
+        bool, typer.Option("--clear", help="Stop snoozing: show the contact again.")
+    ] = False,
+) -> None:
+    """Hide a contact from 'net due' (even from --all) until a day."""
+    st = state(ctx)
+    if clear and when is not None:
+        raise BadUsage(messages.SNOOZE_WHEN_OR_CLEAR)
+    if not clear and when is None:
+        raise BadUsage(messages.SNOOZE_NEEDS_WHEN)
+    until = None
+    if when is not None:
+        until = parse.day(st, when, prefer="future")
+        if until <= st.today:
+            raise BadValue(messages.SNOOZE_NOT_FUTURE.format(day=until.isoformat()))
+    with writing(st, f"snooze {name}") as j:
+        person = j.find(name)
+        j.snooze(person.id, until)
+    if until is None:
+        echo(messages.SNOOZE_CLEARED.format(name=person.name))
+    else:
+        echo(messages.SNOOZED.format(name=person.name, day=until.isoformat()))
+
+
+def export_ics(
+    ctx: typer.Context,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="File to write (created readable by you only); default: standard output.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Open follow-ups, promises and next birthdays as an iCalendar file (.ics)."""
+    from netjournal.interop import ics, write_output
+
+    st = state(ctx)
+    with reading(st) as conn:
+        items = ics.collect(conn, st.today)
+    data = ics.build(items, st.now)
+    write_output(output, data.decode("utf-8"))
+    if output is not None:
+        notice(messages.ICS_WRITTEN.format(events=len(items), path=output))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("due")(due)
+    app.command("followup")(followup)
+    app.command("promise")(promise)
+    app.command("followups")(followups)
+    app.command("done")(done)
+    app.command("snooze")(snooze)
