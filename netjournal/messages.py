@@ -196,7 +196,7 @@ SCORING_ASK_OVERDRAWS = (
     "deposit before you withdraw."
 )
 SCORING_ASK_TOO_EARLY = (
-    "{name} is still at stage {stage}: it is too early to harvest a {kind}; "
+    "{name} is still at stage {stage}: it is too early to ask for a {kind}; "
     "build credibility first."
 )
 SCORING_ASK_HINT = (
@@ -267,3 +267,57 @@ EXPORT_BAD_VCARD_VERSION = "vCard version must be 3.0 or 4.0, not '{version}'."
 CONFIG_BAD_SCORING = "In the config file {path}{line}, [scoring] key '{key}': {error}"
 CONFIG_AT_LINE = ", line {line}"
 CONFIG_NO_FILE = "(no config file at {path}: the defaults are in force)"
+
+# --- goals, money, targets, match, review ----------------------------------------------
+
+GOAL_SET = "Goal: {target} {metric} a {per}."
+GOAL_REMOVED = "Removed the {metric} goal."
+GOAL_NOT_SET = "There is no {metric} goal."
+BAD_GOAL_TARGET = "A goal must be a whole number from 1 to 10000, not {n}."
+NO_GOALS = "No goals yet. Set one with: net goal set one-to-ones 5 --per week."
+SPENT = "Spent {amount} on {what} on {day} (e{id})."
+NO_EXPENSES = "No expenses recorded. Record one with: net spend 25 'BNI breakfast'."
+BUDGET_SET = "Budget: {amount} a {per}."
+BUDGET_REMOVED = "Removed the networking budget."
+NO_BUDGET = "No networking budget is set."
+TARGET_ADDED = "Target t{id}: {text}"
+TARGET_REMOVED = "Removed target t{id}."
+TARGET_NOT_FOUND = "There is no target t{id}."
+NO_TARGETS = (
+    "No targets yet. Say precisely what referral you want: "
+    "net target add 'IT managers at manufacturers in Lombardy'."
+)
+NO_MATCHES = (
+    "No introductions to propose yet: record what contacts seek "
+    "(net learn NAME seeking TEXT) and what they do (--role, --company, skills facts)."
+)
+NO_REFERRERS = "no contact matches this target yet"
+SINCE_FUTURE = "--since must be a day up to today, not {day}."
+PERIOD_CONFLICT = "Choose only one of --week, --month, --year and --since."
+SVG_WRITTEN = "Wrote the review to {path}."
+SVG_UNWRITABLE = "Cannot write {path}: {reason}."
+
+# --- guided debrief (net log with no names, on a terminal) ------------------------------
+
+DEBRIEF_START = "Debrief: answer each question; press Ctrl-C at any time to stop without saving."
+DEBRIEF_WHO = "Who did you meet? (names, separated by commas)"
+DEBRIEF_NEW = "{name} is not in your journal yet; they will be added."
+DEBRIEF_KIND = "What kind of interaction? ({kinds})"
+DEBRIEF_WHEN = "When?"
+DEBRIEF_NOTE = "What happened? (empty to skip)"
+DEBRIEF_GIVE = "What did you give? ([KIND:]TEXT, empty for nothing)"
+DEBRIEF_ASK = "What did you ask for or receive? ([KIND:]TEXT, empty for nothing)"
+DEBRIEF_PROMISE = "What did you promise? (empty for nothing)"
+DEBRIEF_BY = "By when?"
+DEBRIEF_PROFILE = {
+    "family": "What did you learn about {name}'s family? (empty to skip)",
+    "goals": "What are {name}'s goals? (empty to skip)",
+    "accomplishments": "What has {name} accomplished lately? (empty to skip)",
+    "interests": "What is {name} interested in? (empty to skip)",
+    "networks": "Which groups or networks is {name} part of? (empty to skip)",
+    "skills": "What is {name} especially good at? (empty to skip)",
+}
+DEBRIEF_NEXT = "Next step: when should you reach out again? (empty for none)"
+DEBRIEF_SUMMARY = "About to record:"
+DEBRIEF_CONFIRM = "Record this?"
+DEBRIEF_CANCELLED = "Nothing was written."

@@ -23,9 +23,15 @@ def emit_json(data: Any) -> None:
 
 
 def console() -> Console:
+    """A console for stdout; off a terminal, wide enough that tables do not wrap."""
+    import os
+
     from rich.console import Console
 
-    return Console(highlight=False)
+    width = None
+    if not sys.stdout.isatty() and "COLUMNS" not in os.environ:
+        width = 120
+    return Console(highlight=False, width=width)
 
 
 def table(*columns: str, title: str | None = None, **kwargs: Any) -> Table:
@@ -341,3 +347,124 @@ def followups(data: dict[str, Any], *, as_json: bool, include_done: bool = False
             row.append(esc(done))
         t.add_row(*row)
     console().print(t)
+
+
+# --- balance and depth ----------------------------------------------------------------------
+
+_LABEL_STYLE = {"in credit": "green", "overdrawn": "red", "balanced": "", "no exchanges yet": "dim"}
+
+
+def _styled(text: str, style: str) -> str:
+    return f"[{style}]{esc(text)}[/]" if style else esc(text)
+
+
+def balance(data: dict[str, Any], *, as_json: bool) -> None:
+    if as_json:
+        emit_json(data)
+        return
+    t = table(
+        "name", ">gives", ">asks", ">given", ">taken", ">balance", "label", ">lifetime g/t",
+        title=f"Give and take as of {data['as_of']} (lowest balance first)",
+    )
+    for r in data["contacts"]:
+        t.add_row(
+            esc(r["name"]),
+            str(r["gives"]),
+            str(r["asks"]),
+            f"{r['given']:.2f}",
+            f"{r['taken']:.2f}",
+            _styled(f"{r['balance']:+.2f}", _LABEL_STYLE.get(r["label"], "")),
+            _styled(r["label"], _LABEL_STYLE.get(r["label"], "")),
+            f"{r['lifetime_given']:.1f}/{r['lifetime_taken']:.1f}",
+        )
+    net = data["network"]
+    t.add_section()
+    t.add_row(
+        "[bold]network[/]", str(sum(r["gives"] for r in data["contacts"])),
+        str(sum(r["asks"] for r in data["contacts"])), f"{net['given']:.2f}",
+        f"{net['taken']:.2f}", f"[bold]{net['balance']:+.2f}[/]", "", "",
+    )
+    console().print(t)
+
+
+def balance_ledger(data: dict[str, Any], *, as_json: bool, currency: str = "") -> None:
+    if as_json:
+        emit_json(data)
+        return
+    c = console()
+    t = table(
+        "date", "", "kind", "what", ">points", ">× size", ">× decay", ">× status", ">= amount",
+        title=f"{esc(data['name'])}: ledger as of {data['as_of']}",
+    )
+    for line in data["lines"]:
+        arrow = "[green]gave[/]" if line["direction"] == "give" else "[magenta]asked[/]"
+        status = "" if line["status"] == "granted" else f" ({line['status']})"
+        money_note = f" {currency}{line['money']}" if line["money"] else ""
+        t.add_row(
+            line["date"], arrow, line["kind"] + status, esc(line["what"]) + money_note,
+            f"{line['points']:g}", f"{line['size_mult']:.3f}", f"{line['decay']:.3f}",
+            f"{line['status_factor']:g}", f"{line['amount']:+.2f}",
+        )
+    c.print(t)
+    ratio = "—" if data["ratio"] is None else f"{data['ratio']:+.2f}"
+    c.print(
+        f"G {data['given']:.2f} − T {data['taken']:.2f} = [bold]B {data['balance']:+.2f}[/]"
+        f"   R {ratio}   {_styled(data['label'], _LABEL_STYLE.get(data['label'], ''))}"
+    )
+    c.print(
+        f"lifetime: given {data['lifetime_given']:.2f}, taken {data['lifetime_taken']:.2f}; "
+        f"headroom for an ask: {data['headroom']:.2f}"
+        + ("   [dim](close tie: no warnings)[/]" if data["close_tie"] else "")
+    )
+    if data.get("hint"):
+        c.print("[green]" + esc(data["hint"]) + "[/]")
+
+
+def depth(data: dict[str, Any], *, as_json: bool) -> None:
+    if as_json:
+        emit_json(data)
+        return
+    t = table(
+        "name", ">depth", "band", "stage", ">know", ">freq", ">rec", ">rich", ">recip", ">dur",
+        title=f"Depth and stage as of {data['as_of']}",
+    )
+    for r in data["contacts"]:
+        comp = r["components"]
+        stage = r["stage"] + (f" (was {r['stage_was']})" if r.get("stage_was") else "")
+        t.add_row(
+            esc(r["name"]), f"{r['depth']:.1f}", r["band"], stage,
+            *(f"{comp.get(k, 0):.1f}" for k in (
+                "knowledge", "frequency", "recency", "richness", "reciprocity", "duration"
+            )),
+        )
+    console().print(t)
+
+
+def depth_detail(data: dict[str, Any], *, as_json: bool) -> None:
+    if as_json:
+        emit_json(data)
+        return
+    c = console()
+    t = table(
+        "component", ">input", ">× weight", ">= points", "because",
+        title=f"{esc(data['name'])}: depth {data['depth']:.1f} ({data['band']}) "
+        f"as of {data['as_of']}",
+    )
+    for term in data["terms"]:
+        t.add_row(
+            term["name"], f"{term['input']:.3f}", f"{term['weight']:g}",
+            f"{term['points']:.2f}", esc(term["detail"]),
+        )
+    t.add_section()
+    t.add_row("[bold]depth[/]", "", "", f"[bold]{data['depth']:.1f}[/]", "")
+    c.print(t)
+    if data["missing"]:
+        c.print("Next move — learn their: " + ", ".join(
+            f"{esc(m['label'])} (+{m['points']:.1f})" for m in data["missing"]
+        ))
+    stage = data["stage"] + (f", was {data['stage_was']}" if data.get("stage_was") else "")
+    c.print(f"[bold]Stage:[/] {esc(stage)}")
+    for line in data["stage_evidence"]:
+        c.print(f"  • {esc(line)}")
+    if data.get("hint"):
+        c.print("[green]" + esc(data["hint"]) + "[/]")

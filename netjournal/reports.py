@@ -373,3 +373,113 @@ def followups_report(
             }
         )
     return {"as_of": today.isoformat(), "followups": items}
+
+
+# --- balance and depth (net balance, net depth) -----------------------------------------------
+
+
+def balance_report(
+    conn: sqlite3.Connection, today: date, c: scoring.Constants
+) -> dict[str, Any]:
+    """Every active contact's give/take, lowest balance first (then by name), and the total."""
+    results = [scoring.balance(h, today, c) for h in histories(conn, today).values()]
+    results.sort(key=lambda b: (round(b.balance, 9), b.name.casefold()))
+    network = scoring.network_balance(results)
+    return {
+        "as_of": today.isoformat(),
+        "contacts": [{"name": b.name, **balance_json(b)} for b in results],
+        "network": {
+            "given": round(network.given, 2),
+            "taken": round(network.taken, 2),
+            "balance": round(network.balance, 2),
+        },
+    }
+
+
+def balance_ledger(
+    conn: sqlite3.Connection, name: str, today: date, c: scoring.Constants
+) -> dict[str, Any]:
+    """One contact's ledger, one line per give or ask, with the arithmetic."""
+    cid = find_contact(conn, name)
+    history = history_of(conn, cid, today)
+    bal = scoring.balance(history, today, c)
+    return {
+        "as_of": today.isoformat(),
+        "name": bal.name,
+        **balance_json(bal),
+        "close_tie": bal.close_tie,
+        "headroom": round(bal.headroom, 2),
+        "hint": scoring.ask_hint(history, today, c),
+        "lines": [
+            {
+                "date": line.date.isoformat(),
+                "direction": line.direction,
+                "kind": line.kind,
+                "what": line.note,
+                "status": line.status,
+                "points": line.points,
+                "size_mult": round(line.size_mult, 4),
+                "decay": round(line.decay, 4),
+                "status_factor": line.status_factor,
+                "amount": round(line.signed, 2),
+                "money": format_money(int(line.money * 100)) if line.money is not None else None,
+            }
+            for line in bal.lines
+        ],
+    }
+
+
+def _depth_entry(history: scoring.ContactHistory, today: date, c: scoring.Constants) -> dict:
+    dep = scoring.depth(history, today, c)
+    stg = scoring.stage(history, today, c)
+    return {
+        "name": dep.name,
+        "depth": round(dep.depth, 1),
+        "band": dep.band,
+        "stage": stg.name,
+        "stage_was": stg.was,
+        "components": {comp.name: round(comp.points, 2) for comp in dep.components},
+    }
+
+
+def depth_report(conn: sqlite3.Connection, today: date, c: scoring.Constants) -> dict[str, Any]:
+    """Every active contact's depth, band and stage, deepest first (then by name)."""
+    entries = [_depth_entry(h, today, c) for h in histories(conn, today).values()]
+    entries.sort(key=lambda e: (-e["depth"], e["name"].casefold()))
+    return {"as_of": today.isoformat(), "contacts": entries}
+
+
+def depth_detail(
+    conn: sqlite3.Connection, name: str, today: date, c: scoring.Constants
+) -> dict[str, Any]:
+    """One contact's depth term by term, the missing categories and the stage evidence."""
+    cid = find_contact(conn, name)
+    history = history_of(conn, cid, today)
+    dep = scoring.depth(history, today, c)
+    stg = scoring.stage(history, today, c)
+    return {
+        "as_of": today.isoformat(),
+        "name": dep.name,
+        "depth": round(dep.depth, 1),
+        "band": dep.band,
+        "stage": stg.name,
+        "stage_was": stg.was,
+        "stage_lapsed": stg.lapsed,
+        "stage_evidence": list(stg.evidence),
+        "components": {comp.name: round(comp.points, 2) for comp in dep.components},
+        "terms": [
+            {
+                "name": comp.name,
+                "input": round(comp.input, 4),
+                "weight": comp.weight,
+                "points": round(comp.points, 2),
+                "detail": comp.detail,
+            }
+            for comp in dep.components
+        ],
+        "missing": [
+            {"category": gap.category, "label": gap.label, "points": round(gap.points, 2)}
+            for gap in dep.gaps
+        ],
+        "hint": scoring.ask_hint(history, today, c),
+    }

@@ -68,7 +68,7 @@ def test_bad_input_is_one_sentence_and_changes_nothing(seeded, net, db_path, arg
 
 
 WEIRD_NAMES = [
-    "O'Brien \"The Boss\"",
+    'O\'Brien "The Boss"',
     "Robert'); DROP TABLE contact;--",
     "李小龍",
     "محمد العلي",

@@ -5,17 +5,61 @@ from __future__ import annotations
 
 def test_add_with_every_field(ok, net_json):
     ok(
-        "contact", "add", "Ana Rossi", "--company", "Studio Rossi", "--role", "notary",
-        "--email", "ana@example.com", "--phone", "+39 333 1234567", "--birthday", "17 May",
-        "--tier", "close", "--cadence", "21", "--tag", "bni", "--tag", "milano",
-        "--met-at", "BNI Milano", "--met-on", "2026-01-15", "--kin",
+        "contact",
+        "add",
+        "Ana Rossi",
+        "--company",
+        "Studio Rossi",
+        "--role",
+        "notary",
+        "--email",
+        "ana@example.com",
+        "--phone",
+        "+39 333 1234567",
+        "--birthday",
+        "17 May",
+        "--tier",
+        "close",
+        "--cadence",
+        "21",
+        "--tag",
+        "bni",
+        "--tag",
+        "milano",
+        "--met-at",
+        "BNI Milano",
+        "--met-on",
+        "2026-01-15",
+        "--kin",
     )
     ana = net_json("show", "Ana", "--json")
-    assert {k: ana[k] for k in ("company", "role", "email", "phone", "birthday", "tier",
-                                "cadence", "tags", "met_at", "met_on", "kin")} == {
-        "company": "Studio Rossi", "role": "notary", "email": "ana@example.com",
-        "phone": "+39 333 1234567", "birthday": "--05-17", "tier": "close", "cadence": 21,
-        "tags": ["bni", "milano"], "met_at": "BNI Milano", "met_on": "2026-01-15", "kin": True,
+    assert {
+        k: ana[k]
+        for k in (
+            "company",
+            "role",
+            "email",
+            "phone",
+            "birthday",
+            "tier",
+            "cadence",
+            "tags",
+            "met_at",
+            "met_on",
+            "kin",
+        )
+    } == {
+        "company": "Studio Rossi",
+        "role": "notary",
+        "email": "ana@example.com",
+        "phone": "+39 333 1234567",
+        "birthday": "--05-17",
+        "tier": "close",
+        "cadence": 21,
+        "tags": ["bni", "milano"],
+        "met_at": "BNI Milano",
+        "met_on": "2026-01-15",
+        "kin": True,
     }
 
 
@@ -118,9 +162,29 @@ def test_show_unknown_name_suggests(net, ok):
 
 
 def test_show_human_output(ok):
-    ok("log", "Ana Rossi", "-k", "meal", "-m", "Lunch at Da Gino", "--learned", "family:two kids",
-       "--give", "introduction:to a notary", "--follow-up", "in 2 weeks")
+    ok(
+        "log",
+        "Ana Rossi",
+        "-k",
+        "meal",
+        "-m",
+        "Lunch at Da Gino",
+        "--learned",
+        "family:two kids",
+        "--give",
+        "introduction:to a notary",
+        "--follow-up",
+        "in 2 weeks",
+    )
     out = ok("show", "Ana").stdout
-    for text in ("Ana Rossi", "two kids", "to a notary", "Lunch at Da Gino", "depth", "stage",
-                 "balance", "2026-12-12"):
+    for text in (
+        "Ana Rossi",
+        "two kids",
+        "to a notary",
+        "Lunch at Da Gino",
+        "depth",
+        "stage",
+        "balance",
+        "2026-12-12",
+    ):
         assert text in out

@@ -7,9 +7,21 @@ import json
 
 def test_log_acceptance_example(ok, net_json, rows):
     result = ok(
-        "log", "Ana Rossi", "Marco Neri", "-k", "meal", "--on", "yesterday", "-m", "Lunch",
-        "--give", "intro to a notary", "--learned", "family:two daughters",
-        "--follow-up", "in 2 weeks",
+        "log",
+        "Ana Rossi",
+        "Marco Neri",
+        "-k",
+        "meal",
+        "--on",
+        "yesterday",
+        "-m",
+        "Lunch",
+        "--give",
+        "intro to a notary",
+        "--learned",
+        "family:two daughters",
+        "--follow-up",
+        "in 2 weeks",
     )
     assert "New contact: Ana Rossi." in result.stderr
     assert "New contact: Marco Neri." in result.stderr
@@ -49,8 +61,16 @@ def test_unknown_kind_prefix_is_text(ok, net_json):
 
 
 def test_promises_default_a_week_after_the_interaction(ok, net_json):
-    ok("log", "Ana Rossi", "--on", "2026-11-20", "--promise", "send the deck",
-       "--promise", "call her partner")
+    ok(
+        "log",
+        "Ana Rossi",
+        "--on",
+        "2026-11-20",
+        "--promise",
+        "send the deck",
+        "--promise",
+        "call her partner",
+    )
     followups = net_json("show", "Ana", "--json")["followups"]
     assert [(f["kind"], f["due"], f["note"]) for f in followups] == [
         ("promise", "2026-11-27", "call her partner"),

@@ -540,7 +540,7 @@ def test_ask_warnings() -> None:
     assert len(warnings) == 2
     assert "deposit before you withdraw" in warnings[0]
     assert "+1.00 to -4.00" in warnings[0]
-    assert "too early to harvest" in warnings[1]
+    assert "too early to ask" in warnings[1]
     assert ask_warnings(h, TODAY, "favor") == ()  # 1 − 1 = 0: not below zero
     assert ask_warnings(h, TODAY, "favor", size=4) != ()  # 1 − 4/3 < 0
     assert ask_warnings(h, TODAY, "advice", status="open") == ()  # 1 − 2 × 0.5 = 0

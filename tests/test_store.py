@@ -40,8 +40,10 @@ def test_pragmas_wal_and_foreign_keys(ok, db_path):
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         with pytest.raises(sqlite3.IntegrityError):
-            conn.execute("INSERT INTO participant (interaction_id, contact_id, position) "
-                         "VALUES (999, 999, 0)")
+            conn.execute(
+                "INSERT INTO participant (interaction_id, contact_id, position) "
+                "VALUES (999, 999, 0)"
+            )
     finally:
         conn.close()
 

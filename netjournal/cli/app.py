@@ -129,9 +129,13 @@ def root(
 
 
 def _register() -> None:
-    from netjournal.cli import contacts, farming, journal, records
+    from netjournal.cli import contacts, farming, journal, proactive, records, scores
 
-    for module in (journal, contacts, records, farming):
+    for module in (journal, contacts, records, scores, farming, proactive):
+        module.register(app)
+    from netjournal.cli import configcmd, io
+
+    for module in (io, configcmd):
         module.register(app)
 
 
