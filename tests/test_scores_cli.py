@@ -60,7 +60,8 @@ def test_balance_json_contract(journal, net_json):
     # Marco: one open introduction ask today: 3 points × 1 × 0.5^0 × 0.5 (open) = 1.5
     assert (marco["gives"], marco["asks"], marco["taken"], marco["balance"]) == (0, 1, 1.5, -1.5)
     assert marco["ratio"] == -1.0 and marco["label"] == "overdrawn"
-    # Ana: intro 3 × 0.5^(57/365) + business 5 × (1 + log10(1 + 2500/100)) − referral 5 × 0.5^(18/365)
+    # Ana: intro 3 × 0.5^(57/365) + business 5 × (1 + log10(1 + 2500/100))
+    #      − referral 5 × 0.5^(18/365)
     given = 3 * 0.5 ** (57 / 365) + 5 * (1 + math.log10(26))
     taken = 5 * 0.5 ** (18 / 365)
     assert ana["given"] == pytest.approx(given, abs=0.01)
