@@ -1,0 +1,767 @@
+"""Benchmark: whole ``net`` commands on a small and a large generated journal.
+
+Builds two deterministic journals (seeded random) through the project's own schema code,
+then times whole commands as subprocesses next to baselines measured in the same run:
+
+- the floor: ``python -c "import typer, rich.console, rich.table"``;
+- ``python -c "import sqlmodel"`` (what a write command cannot avoid).
+
+Every measurement runs the command inside a fresh helper process that times it and reports
+the command's own peak memory (``RUSAGE_CHILDREN`` of a process with that one child).
+Targets are DESIGN.md's "Performance" section. Standard library and the project only.
+
+    python bench/run.py                  # both journals, 5 runs after a warm-up
+    python bench/run.py --small-only --runs 1
+    python bench/run.py --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import uuid
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = Path(__file__).resolve().parent / "out"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+#: bump when the generated data changes; the schema files' hash is part of the key too
+GENERATOR_VERSION = 2
+NOW = "2026-11-28T10:00:00"
+TODAY = date(2026, 11, 28)
+YEARS_DAYS = 3650
+SEED = 20261128
+LINKEDIN_ROWS = 5_000
+MIB = 1024 * 1024
+
+FLOOR_CODE = "import typer, rich.console, rich.table"
+SQLMODEL_CODE = "import sqlmodel"
+
+#: run the command given in argv, report [seconds, peak RSS of the command, exit code, stderr]
+PROBE = (
+    "import json, resource, subprocess, sys, time\n"
+    "t = time.perf_counter()\n"
+    "p = subprocess.run(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,"
+    " stderr=subprocess.PIPE)\n"
+    "e = time.perf_counter() - t\n"
+    "r = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "r = r if sys.platform == 'darwin' else r * 1024\n"
+    "print(json.dumps([e, r, p.returncode, p.stderr.decode('utf-8', 'replace')[-4000:]]))\n"
+)
+
+
+@dataclass(frozen=True)
+class Size:
+    name: str
+    contacts: int
+    interactions: int
+    exchanges: int
+    facts: int
+    followups: int
+
+
+SMALL = Size("small", 100, 2_000, 500, 300, 50)
+LARGE = Size("large", 10_000, 200_000, 50_000, 30_000, 5_000)
+
+FIRST = [
+    "Ada",
+    "Alan",
+    "Amara",
+    "Anna",
+    "Ben",
+    "Carla",
+    "Chen",
+    "Dara",
+    "Elif",
+    "Emma",
+    "Farid",
+    "Grace",
+    "Hana",
+    "Ivan",
+    "Jana",
+    "Jonas",
+    "Kai",
+    "Lea",
+    "Luis",
+    "Maya",
+    "Mira",
+    "Noah",
+    "Nora",
+    "Omar",
+    "Petra",
+    "Ravi",
+    "Rosa",
+    "Sam",
+    "Sofia",
+    "Tariq",
+    "Uma",
+    "Vera",
+    "Wei",
+    "Yara",
+    "Zoe",
+    "Élodie",
+    "Jürgen",
+    "Søren",
+    "Łucja",
+    "Núria",
+]
+LAST = [
+    "Abara",
+    "Berg",
+    "Costa",
+    "Diaz",
+    "Eriksen",
+    "Fischer",
+    "Garcia",
+    "Haddad",
+    "Ito",
+    "Jansen",
+    "Kowalski",
+    "Lindqvist",
+    "Meyer",
+    "Nakamura",
+    "Okafor",
+    "Petrov",
+    "Quinn",
+    "Rossi",
+    "Silva",
+    "Tanaka",
+    "Ueda",
+    "Varga",
+    "Weber",
+    "Xu",
+    "Yilmaz",
+    "Zimmermann",
+    "Núñez",
+    "Øster",
+    "Dvořák",
+    "Müller",
+]
+COMPANIES = [
+    "Acme",
+    "Globex",
+    "Initech",
+    "Umbrella",
+    "Hooli",
+    "Vandelay",
+    "Stark",
+    "Wayne",
+    "Tyrell",
+    "Soylent",
+]
+ROLES = ("CEO", "CTO", "Engineer", "Designer", "Founder", "Sales lead", "Recruiter", None)
+TAGS = ("investor", "mentor", "client", "conference", "alumni", "neighbour")
+
+
+def _schema_key() -> str:
+    digest = hashlib.sha256()
+    for rel in ("netjournal/models.py", "netjournal/store/schema.py", "netjournal/store/undo.py"):
+        path = ROOT / rel
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.hexdigest()[:10]
+
+
+def _uuid(rng: random.Random) -> str:
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+# --- generating journals ---------------------------------------------------------------
+
+
+def generate(path: Path, size: Size) -> dict[str, Any]:
+    """Create the journal at ``path`` with ``size`` rows; returns facts about it."""
+    from netjournal import vocab
+    from netjournal.store.connection import open_journal
+    from netjournal.text import fold
+
+    rng = random.Random(f"{SEED}-{size.name}")
+    start = datetime(TODAY.year, TODAY.month, TODAY.day, 10, tzinfo=UTC) - timedelta(
+        days=YEARS_DAYS
+    )
+    span = YEARS_DAYS * 86_400
+
+    def moment() -> datetime:
+        return start + timedelta(seconds=rng.randrange(span))
+
+    def day() -> str:
+        return moment().date().isoformat()
+
+    conn = open_journal(path)
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("UPDATE undo_control SET recording = 0 WHERE id = 1")
+
+    contacts: list[tuple[Any, ...]] = []
+    seen: set[str] = set()
+    weights: list[float] = []
+    for cid in range(1, size.contacts + 1):
+        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        n = 2
+        while fold(name) in seen:
+            name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {n}"
+            n += 1
+        seen.add(fold(name))
+        created = moment()
+        contacts.append(
+            (
+                cid,
+                _uuid(rng),
+                name,
+                fold(name),
+                rng.choice(COMPANIES) if rng.random() < 0.8 else None,
+                rng.choice(ROLES),
+                f"c{cid}@example.com" if rng.random() < 0.6 else None,
+                None,
+                f"19{rng.randrange(50, 99)}-0{rng.randrange(1, 10)}-1{rng.randrange(0, 9)}"
+                if rng.random() < 0.3
+                else None,
+                json.dumps(rng.sample(TAGS, rng.randrange(0, 3))),
+                None,
+                created.date().isoformat() if rng.random() < 0.5 else None,
+                rng.choice(vocab.TIERS),
+                int(rng.random() < 0.03),
+                rng.choice((14, 30, 60, 90)) if rng.random() < 0.1 else None,
+                int(rng.random() < 0.02),
+                None,
+                _stamp(created),
+                _stamp(created),
+            )
+        )
+        weights.append(rng.paretovariate(1.6))
+    conn.executemany(
+        "INSERT INTO contact (id, uuid, name, name_folded, company, role, email, phone, "
+        "birthday, tags, met_at, met_on, tier, kin, cadence, archived, snoozed_until, "
+        "created_at, updated_at) VALUES (" + ", ".join("?" * 19) + ")",
+        contacts,
+    )
+    ids = list(range(1, size.contacts + 1))
+    cumulative: list[float] = []
+    total = 0.0
+    for w in weights:
+        total += w
+        cumulative.append(total)
+
+    def someone() -> int:
+        return rng.choices(ids, cum_weights=cumulative)[0]
+
+    kinds = vocab.INTERACTION_KINDS
+    kind_weights = (30, 8, 10, 12, 6, 8, 2, 3, 10, 8, 3)
+    interactions: list[tuple[Any, ...]] = []
+    participants: list[tuple[int, int, int]] = []
+    counts = [0] * (size.contacts + 1)
+    for iid in range(1, size.interactions + 1):
+        at = moment()
+        interactions.append(
+            (
+                iid,
+                _uuid(rng),
+                rng.choices(kinds, kind_weights)[0],
+                _stamp(at),
+                at.date().isoformat(),
+                f"talked about topic {rng.randrange(1000)}" if rng.random() < 0.7 else "",
+                _stamp(at),
+            )
+        )
+        roll = rng.random()
+        people = 1 if roll < 0.8 else (2 if roll < 0.95 else 3)
+        chosen: list[int] = []
+        while len(chosen) < people:
+            cid = someone()
+            if cid not in chosen:
+                chosen.append(cid)
+        for position, cid in enumerate(chosen):
+            participants.append((iid, cid, position))
+            counts[cid] += 1
+    conn.executemany(
+        "INSERT INTO interaction (id, uuid, kind, occurred_at, occurred_on, note, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        interactions,
+    )
+    conn.executemany(
+        "INSERT INTO participant (interaction_id, contact_id, position) VALUES (?, ?, ?)",
+        participants,
+    )
+
+    exchanges: list[tuple[Any, ...]] = []
+    for _ in range(size.exchanges):
+        direction = "give" if rng.random() < 0.6 else "ask"
+        on = day()
+        status = "granted"
+        if direction == "ask":
+            status = rng.choices(("granted", "open", "declined"), (70, 20, 10))[0]
+        cents = rng.randrange(500, 50_000) if rng.random() < 0.1 else None
+        exchanges.append(
+            (
+                _uuid(rng),
+                someone(),
+                rng.randrange(1, size.interactions + 1) if rng.random() < 0.5 else None,
+                direction,
+                rng.choice(vocab.EXCHANGE_KINDS),
+                f"thing {rng.randrange(1000)}",
+                rng.randrange(1, 6) if cents is None and rng.random() < 0.7 else None,
+                cents,
+                status,
+                on,
+                on if status != "open" and direction == "ask" else None,
+                f"{on} 12:00:00.000000",
+            )
+        )
+    conn.executemany(
+        "INSERT INTO exchange (uuid, contact_id, interaction_id, direction, kind, what, size, "
+        "amount_cents, status, occurred_on, settled_on, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        exchanges,
+    )
+    facts = []
+    for _ in range(size.facts):
+        on = day()
+        facts.append(
+            (
+                _uuid(rng),
+                someone(),
+                None,
+                rng.choice(vocab.FACT_CATEGORIES),
+                f"fact number {rng.randrange(100_000)}",
+                on,
+                f"{on} 12:00:00.000000",
+            )
+        )
+    conn.executemany(
+        "INSERT INTO fact (uuid, contact_id, interaction_id, category, text, learned_on, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        facts,
+    )
+    followups = []
+    for _ in range(size.followups):
+        created = TODAY - timedelta(days=rng.randrange(0, 400))
+        due = created + timedelta(days=rng.randrange(1, 60))
+        done = None
+        if due < TODAY and rng.random() < 0.7:
+            done = (due + timedelta(days=rng.randrange(-3, 4))).isoformat()
+        followups.append(
+            (
+                _uuid(rng),
+                someone(),
+                None,
+                "promise" if rng.random() < 0.3 else "reach-out",
+                due.isoformat(),
+                f"promise {rng.randrange(1000)}",
+                created.isoformat(),
+                done,
+                f"{created.isoformat()} 12:00:00.000000",
+            )
+        )
+    conn.executemany(
+        "INSERT INTO followup (uuid, contact_id, interaction_id, kind, due, note, created_on, "
+        "done_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        followups,
+    )
+    conn.execute("UPDATE undo_control SET recording = 1 WHERE id = 1")
+    conn.execute("COMMIT")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    steps = conn.execute("SELECT count(*) FROM undo_step").fetchone()[0]
+    conn.close()
+    if steps:
+        raise SystemExit(f"bench: the undo log is not empty after generating {path}")
+    # the contact `show` uses: a typical one (interaction count nearest the mean)
+    mean = sum(counts) / size.contacts
+    active = [c for c in contacts if not c[15]]
+    typical = min(active, key=lambda c: (abs(counts[c[0]] - mean), c[0]))
+    return {"show": typical[2], "show_interactions": counts[typical[0]], "size": asdict(size)}
+
+
+def journal(size: Size, quiet: bool) -> tuple[Path, dict[str, Any]]:
+    """The cached journal for ``size`` (generated when missing or out of date)."""
+    key = f"v{GENERATOR_VERSION}-{_schema_key()}"
+    path = OUT / f"journal-{size.name}-{key}.db"
+    meta_path = path.with_suffix(".json")
+    if path.exists() and meta_path.exists():
+        return path, json.loads(meta_path.read_text())
+    OUT.mkdir(parents=True, exist_ok=True)
+    for old in OUT.glob(f"journal-{size.name}-*"):
+        old.unlink()
+    if not quiet:
+        print(f"generating the {size.name} journal ({size.contacts:,} contacts)...", flush=True)
+    tmp = path.with_suffix(".tmp")
+    for leftover in OUT.glob(tmp.name + "*"):
+        leftover.unlink()
+    meta = generate(tmp, size)
+    tmp.rename(path)
+    meta_path.write_text(json.dumps(meta))
+    return path, meta
+
+
+def linkedin_csv(path: Path, rows: int) -> None:
+    rng = random.Random(f"{SEED}-linkedin")
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        fh.write("Notes:\n")
+        fh.write(
+            '"When exporting your connection data, you may notice that some of the email '
+            'addresses are missing."\n\n'
+        )
+        writer = csv.writer(fh)
+        writer.writerow(
+            [
+                "First Name",
+                "Last Name",
+                "URL",
+                "Email Address",
+                "Company",
+                "Position",
+                "Connected On",
+            ]
+        )
+        for n in range(rows):
+            first, last = rng.choice(FIRST), f"{rng.choice(LAST)}{n}"
+            on = TODAY - timedelta(days=rng.randrange(YEARS_DAYS))
+            writer.writerow(
+                [
+                    first,
+                    last,
+                    f"https://www.linkedin.com/in/{fold_ascii(first)}-{fold_ascii(last)}-{n}",
+                    f"{n}@example.com" if rng.random() < 0.3 else "",
+                    rng.choice(COMPANIES),
+                    rng.choice([r for r in ROLES if r]),
+                    on.strftime("%d %b %Y"),
+                ]
+            )
+
+
+def fold_ascii(text: str) -> str:
+    from netjournal.text import fold
+
+    return "".join(ch for ch in fold(text) if ch.isascii() and ch.isalnum())
+
+
+# --- measuring -----------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    label: str
+    journal: str
+    via: str
+    status: str = "ok"  # ok | missing | error | skipped
+    median: float | None = None
+    times: list[float] = field(default_factory=list)
+    peak: int | None = None
+    ratio: float | None = None
+    target: str = ""
+    verdict: str = ""
+    detail: str = ""
+
+
+def probe(argv: Sequence[str], env: dict[str, str]) -> tuple[float, int, int, str]:
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, *argv], env=env, capture_output=True, text=True, check=True
+    )
+    seconds, rss, code, err = json.loads(out.stdout)
+    return float(seconds), int(rss), int(code), str(err)
+
+
+def measure(
+    argv: Sequence[str],
+    env: dict[str, str],
+    runs: int,
+    result: Result,
+    *,
+    warm: bool = True,
+    before: Any = None,
+) -> Result:
+    """Time ``argv`` (warm-up, then ``runs`` runs); fills ``result``."""
+    peak = 0
+    for n in range(runs + (1 if warm else 0)):
+        if before is not None:
+            before()
+        seconds, rss, code, err = probe(argv, env)
+        if code != 0:
+            if "No such command" in err or "no such command" in err.lower():
+                result.status = "missing"
+            else:
+                result.status = "error"
+                lines = [ln for ln in err.strip().splitlines() if ln.strip()]
+                result.detail = f"exit {code}: " + (lines[-1] if lines else "")
+            return result
+        peak = max(peak, rss)
+        if n >= (1 if warm else 0):
+            result.times.append(seconds)
+    result.median = statistics.median(result.times)
+    result.peak = peak
+    return result
+
+
+def net_launchers() -> list[tuple[str, list[str]]]:
+    """``python -m netjournal`` and the installed console script (when it is this project's)."""
+    launchers = [("-m", [sys.executable, "-m", "netjournal"])]
+    candidates = [Path(sys.executable).parent / "net"]
+    found = shutil.which("net")
+    if found:
+        candidates.append(Path(found))
+    for script in candidates:
+        if not script.is_file() or not os.access(script, os.X_OK):
+            continue
+        try:
+            out = subprocess.run(
+                [str(script), "--version"], capture_output=True, text=True, timeout=30
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        if "netjournal" in out.stdout:
+            launchers.append(("net", [str(script)]))
+            break
+    return launchers
+
+
+def base_env(db: Path, config: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NETJOURNAL_")}
+    env.update(
+        NETJOURNAL_NOW=NOW,
+        NETJOURNAL_DB=str(db),
+        NETJOURNAL_CONFIG=str(config),
+        TZ="UTC",
+        COLUMNS="120",
+        PYTHONDONTWRITEBYTECODE="",
+    )
+    env.pop("PYTHONDONTWRITEBYTECODE")
+    return env
+
+
+def judge(results: list[Result], floor: float, sqlmodel: float) -> None:
+    """Ratios, targets and verdicts (DESIGN.md "Performance")."""
+    small = {(r.label, r.via): r.median for r in results if r.journal == "small" and r.median}
+    for r in results:
+        if r.median is None:
+            r.verdict = r.status.upper()
+            continue
+        r.ratio = r.median / floor
+        checks: list[tuple[str, bool]] = []
+        base = r.label.split()[0]
+        if r.label in ("--help", "--version"):
+            checks.append(("≤1.6× floor", r.ratio <= 1.6))
+        elif base in ("due", "balance", "depth", "show") and "--json" not in r.label:
+            if r.journal == "large":
+                checks.append(("≤2.5× floor", r.ratio <= 2.5))
+                own = small.get((r.label, r.via))
+                if own:
+                    checks.append((f"≤1.5× small ({r.median / own:.2f}×)", r.median <= 1.5 * own))
+        elif base == "log":
+            checks.append(
+                (f"≤1.3× sqlmodel ({r.median / sqlmodel:.2f}×)", r.median <= 1.3 * sqlmodel)
+            )
+        elif base == "import":
+            checks.append(("≤5 s", r.median <= 5.0))
+        if r.peak is not None:
+            checks.append(("≤120 MiB", r.peak <= 120 * MIB))
+        r.target = ", ".join(c[0] for c in checks)
+        r.verdict = "PASS" if all(c[1] for c in checks) else "FAIL"
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "nproc": os.cpu_count(),
+        "python": sys.version.split()[0],
+        "sqlite": sqlite3.sqlite_version,
+        "platform": sys.platform,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--small-only", action="store_true", help="only the 100-contact journal")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs after a warm-up")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = parser.parse_args(argv)
+    runs = max(1, args.runs)
+    quiet = args.json
+
+    sizes = [SMALL] if args.small_only else [SMALL, LARGE]
+    journals = {s.name: journal(s, quiet) for s in sizes}
+    work = Path(tempfile.mkdtemp(prefix="netbench-"))
+    try:
+        config = work / "config.toml"  # absent: the defaults
+        env0 = base_env(journals["small"][0], config)
+        results: list[Result] = []
+
+        def say(r: Result) -> None:
+            if not quiet:
+                shown = f"{r.median * 1000:8.0f} ms" if r.median is not None else f"{r.status:>11}"
+                print(f"  {r.label:<22} {r.journal:<6} {r.via:<4} {shown}", flush=True)
+
+        floor = measure([sys.executable, "-c", FLOOR_CODE], env0, runs, Result("floor", "-", "py"))
+        sqlm = measure(
+            [sys.executable, "-c", SQLMODEL_CODE], env0, runs, Result("sqlmodel", "-", "py")
+        )
+        for r in (floor, sqlm):
+            say(r)
+        assert floor.median is not None and sqlm.median is not None
+
+        launchers = net_launchers()
+        for via, launcher in launchers:
+            for label in ("--help", "--version"):
+                r = measure([*launcher, label], env0, runs, Result(label, "-", via))
+                results.append(r)
+                say(r)
+        for size in sizes:
+            path, meta = journals[size.name]
+            env = base_env(path, config)
+            commands = [
+                ["due"],
+                ["balance"],
+                ["depth"],
+                ["show", meta["show"]],
+                ["due", "--json"],
+                ["contacts", "--json"],
+            ]
+            for via, launcher in launchers:
+                for cmd in commands:
+                    label = " ".join([*cmd[:1], "NAME"] if cmd[0] == "show" else cmd)
+                    r = measure([*launcher, *cmd], env, runs, Result(label, size.name, via))
+                    results.append(r)
+                    say(r)
+
+        # a write: `log` on a copy of the small journal
+        small_path, small_meta = journals["small"]
+        copy = work / "log.db"
+        shutil.copyfile(small_path, copy)
+        env = base_env(copy, config)
+        for via, launcher in launchers:
+            r = measure(
+                [*launcher, "log", small_meta["show"], "-m", "coffee and a chat about the bench"],
+                env,
+                runs,
+                Result("log NAME -m ...", "small", via),
+            )
+            results.append(r)
+            say(r)
+
+        # `import linkedin` of 5,000 connections into a fresh journal
+        connections = work / "Connections.csv"
+        linkedin_csv(connections, LINKEDIN_ROWS)
+        fresh = work / "fresh.db"
+        env = base_env(fresh, config)
+        via, launcher = launchers[-1]
+        label = f"import linkedin {LINKEDIN_ROWS:,}"
+        probe_help = subprocess.run(
+            [*launcher, "import", "linkedin", "--help"], env=env, capture_output=True, text=True
+        )
+        if probe_help.returncode != 0:
+            r = Result(label, "fresh", via, status="missing")
+            r.detail = "the command `net import linkedin` does not exist yet"
+        else:
+
+            def reset() -> None:
+                for leftover in work.glob("fresh.db*"):
+                    leftover.unlink()
+
+            r = measure(
+                [*launcher, "import", "linkedin", str(connections)],
+                env,
+                min(runs, 3),
+                Result(label, "fresh", via),
+                warm=False,
+                before=reset,
+            )
+        results.append(r)
+        say(r)
+
+        judge(results, floor.median, sqlm.median)
+        report(results, floor, sqlm, args.json, journals)
+        return 0 if all(r.verdict in ("PASS", "MISSING") for r in results) else 1
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def report(
+    results: list[Result],
+    floor: Result,
+    sqlm: Result,
+    as_json: bool,
+    journals: dict[str, tuple[Path, dict[str, Any]]],
+) -> None:
+    assert floor.median is not None and sqlm.median is not None
+    if as_json:
+        data = {
+            "machine": machine(),
+            "now": NOW,
+            "floor_ms": round(floor.median * 1000, 1),
+            "floor_peak_mib": round((floor.peak or 0) / MIB, 1),
+            "sqlmodel_ms": round(sqlm.median * 1000, 1),
+            "journals": {k: v[1] for k, v in journals.items()},
+            "results": [
+                {
+                    "command": r.label,
+                    "journal": r.journal,
+                    "via": r.via,
+                    "status": r.status,
+                    "median_ms": None if r.median is None else round(r.median * 1000, 1),
+                    "runs_ms": [round(t * 1000, 1) for t in r.times],
+                    "ratio_to_floor": None if r.ratio is None else round(r.ratio, 2),
+                    "peak_mib": None if r.peak is None else round(r.peak / MIB, 1),
+                    "target": r.target,
+                    "verdict": r.verdict,
+                    "detail": r.detail,
+                }
+                for r in results
+            ],
+        }
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    m = machine()
+    print()
+    print(
+        f"machine: nproc={m['nproc']} python={m['python']} sqlite={m['sqlite']} "
+        f"({m['platform']}); NETJOURNAL_NOW={NOW}; runs={len(floor.times)} (median)"
+    )
+    print(
+        f'floor   `python -c "{FLOOR_CODE}"`: {floor.median * 1000:.0f} ms, '
+        f"{(floor.peak or 0) / MIB:.0f} MiB"
+    )
+    print(
+        f'sqlmodel `python -c "{SQLMODEL_CODE}"`: {sqlm.median * 1000:.0f} ms '
+        f"({sqlm.median / floor.median:.2f}× floor), {(sqlm.peak or 0) / MIB:.0f} MiB"
+    )
+    for name, (_path, meta) in journals.items():
+        size = meta["size"]
+        print(
+            f"journal {name}: {size['contacts']:,} contacts, {size['interactions']:,} "
+            f"interactions, {size['exchanges']:,} gives/asks, {size['facts']:,} facts, "
+            f"{size['followups']:,} follow-ups; show NAME = {meta['show']!r} "
+            f"({meta['show_interactions']} interactions)"
+        )
+    print()
+    header = f"{'command':<22} {'journal':<7} {'via':<4} {'median':>9} {'×floor':>7} "
+    header += f"{'peak':>8}  {'verdict':<7} target"
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        median = f"{r.median * 1000:.0f} ms" if r.median is not None else "-"
+        ratio = f"{r.ratio:.2f}" if r.ratio is not None else "-"
+        peak = f"{r.peak / MIB:.0f} MiB" if r.peak is not None else "-"
+        line = f"{r.label:<22} {r.journal:<7} {r.via:<4} {median:>9} {ratio:>7} {peak:>8}  "
+        line += f"{r.verdict:<7} {r.target}"
+        if r.detail:
+            line += f"  [{r.detail}]"
+        print(line.rstrip())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

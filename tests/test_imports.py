@@ -1,0 +1,154 @@
+"""Startup cost: the help, the version and the read commands never import the write stack.
+
+Each check runs in a fresh interpreter (``sys.modules`` of this test process already holds
+everything) and looks at ``sys.modules`` after every command, so a failure names the first
+command that pulled a heavy module in. Plus: the installed entry points start at all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from netjournal import __version__
+
+HEAVY = ("sqlmodel", "sqlalchemy", "vobject", "icalendar")
+
+#: read commands (when registered) and the argument lists they are run with
+READS: dict[str, list[list[str]]] = {
+    "due": [["due"], ["due", "--json"], ["due", "Ada Lovelace"]],
+    "balance": [["balance"], ["balance", "--json"], ["balance", "Ada Lovelace"]],
+    "depth": [["depth"], ["depth", "--json"], ["depth", "Ada Lovelace"]],
+    "show": [["show", "Ada Lovelace"], ["show", "Ada Lovelace", "--json"]],
+    "contacts": [["contacts"], ["contacts", "--json"], ["contacts", "--search", "chess"]],
+}
+
+CHILD = """
+import json, sys
+
+HEAVY = {heavy!r}
+READS = {reads!r}
+
+
+def loaded():
+    return sorted(m for m in sys.modules if m.split(".")[0] in HEAVY)
+
+
+report = {{"steps": []}}
+import netjournal.cli  # noqa: E401
+report["steps"].append({{"args": ["import netjournal.cli"], "code": 0, "heavy": loaded()}})
+
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from netjournal.cli.app import app
+
+runner = CliRunner()
+runs = [["--help"], ["--version"]]
+registered = set(get_command(app).commands)
+report["registered"] = sorted(registered)
+for name, arg_lists in READS.items():
+    if name in registered:
+        runs.extend(arg_lists)
+for args in runs:
+    result = runner.invoke(app, args)
+    report["steps"].append(
+        {{
+            "args": args,
+            "code": result.exit_code,
+            "heavy": loaded(),
+            "stderr": result.stderr[-500:],
+            "error": repr(result.exception) if result.exit_code else "",
+        }}
+    )
+print(json.dumps(report))
+"""
+
+
+def _child(code: str) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=os.environ
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture
+def journal_with_history(ok: Callable[..., Any], db_path: Path) -> Path:
+    """A journal that exists already, with something in every table the reports read."""
+    ok("contact", "add", "Ada Lovelace", "--company", "Analytical", "--tag", "math")
+    ok("contact", "add", "Charles Babbage")
+    ok(
+        "log",
+        "Ada Lovelace",
+        "Charles Babbage",
+        "-m",
+        "coffee",
+        "--give",
+        "advice:the engine notes",
+        "--learned",
+        "hobbies:chess",
+        "--follow-up",
+        "in 2 weeks",
+        "--promise",
+        "send the paper",
+    )
+    ok("ask", "Ada Lovelace", "introduction:to Faraday")
+    assert db_path.exists()
+    return db_path
+
+
+def test_help_version_and_reads_skip_the_write_stack(journal_with_history: Path) -> None:
+    report = _child(CHILD.format(heavy=HEAVY, reads=READS))
+    assert "show" in report["registered"] and "contacts" in report["registered"]
+    ran = [step["args"] for step in report["steps"]]
+    assert ["--help"] in ran and ["show", "Ada Lovelace"] in ran
+    for step in report["steps"]:
+        assert step["code"] == 0, step
+        assert step["heavy"] == [], f"`net {' '.join(step['args'])}` imported {step['heavy']}"
+
+
+def test_python_dash_m_version() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "netjournal", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert __version__ in done.stdout
+
+
+def _console_script() -> Path | None:
+    """The ``net`` script installed next to this interpreter, else the one on PATH."""
+    beside = Path(sys.executable).parent / "net"
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return beside
+    found = shutil.which("net")
+    return Path(found) if found else None
+
+
+def test_console_script_runs(journal_with_history: Path) -> None:
+    script = _console_script()
+    if script is None:
+        pytest.skip("the `net` console script is not installed on PATH")
+    version = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60)
+    if "netjournal" not in version.stdout:
+        pytest.skip(f"{script} is another program called net")
+    assert version.returncode == 0 and __version__ in version.stdout
+    shown = subprocess.run(
+        [str(script), "show", "Ada Lovelace", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["name"] == "Ada Lovelace"
