@@ -321,3 +321,14 @@ DEBRIEF_NEXT = "Next step: when should you reach out again? (empty for none)"
 DEBRIEF_SUMMARY = "About to record:"
 DEBRIEF_CONFIRM = "Record this?"
 DEBRIEF_CANCELLED = "Nothing was written."
+
+# --- demo ------------------------------------------------------------------------------
+
+DEMO_INTRO = (
+    "[bold]net demo[/]: a tour on a sample journal in {path}, deleted afterwards. "
+    "Your own journal is not opened."
+)
+DEMO_DONE = (
+    "That was the tour. Start your own journal with: "
+    "net log \"Ana Rossi\" -k meal -m \"Lunch\" --learned family:\"two daughters\""
+)

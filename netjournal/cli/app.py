@@ -129,13 +129,19 @@ def root(
 
 
 def _register() -> None:
-    from netjournal.cli import contacts, farming, journal, proactive, records, scores
+    from netjournal.cli import (
+        configcmd,
+        contacts,
+        demo,
+        farming,
+        io,
+        journal,
+        proactive,
+        records,
+        scores,
+    )
 
-    for module in (journal, contacts, records, scores, farming, proactive):
-        module.register(app)
-    from netjournal.cli import configcmd, io
-
-    for module in (io, configcmd):
+    for module in (journal, contacts, records, scores, farming, proactive, io, configcmd, demo):
         module.register(app)
 
 
