@@ -1,0 +1,270 @@
+"""The guided debrief: ``net log`` with no names, on a terminal, asks one question at a time.
+
+Who (with name completion where readline is available), what kind, when, what
+happened, what you gave, asked and promised, one question about a profile category
+still unknown for the first person named, and the next step; then it shows what it will
+record and asks to confirm. The answers go through the same ``log`` command as typed
+options would, so the rules and messages are the same. Ctrl-C (or end of input) at any
+prompt writes nothing.
+
+``NETJOURNAL_INTERACTIVE=1`` (or ``0``) forces the terminal check either way; tests
+and scripts use it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import typer
+
+from netjournal import messages, vocab
+from netjournal.cli import parse
+from netjournal.cli.common import State, echo, notice, reading, state
+from netjournal.errors import NetError
+
+INTERACTIVE_ENV = "NETJOURNAL_INTERACTIVE"
+#: profile categories the debrief asks about, most valuable first (family, then GAINS)
+PROFILE_ORDER: tuple[str, ...] = (
+    "family",
+    "goals",
+    "accomplishments",
+    "interests",
+    "networks",
+    "skills",
+)
+
+T = TypeVar("T")
+
+
+def interactive() -> bool:
+    """Whether ``net log`` without names may start the debrief."""
+    forced = os.environ.get(INTERACTIVE_ENV)
+    if forced is not None and forced.strip() != "":
+        return forced.strip().lower() not in ("0", "false", "no")
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+@dataclass
+class Answers:
+    names: list[str] = field(default_factory=list)
+    new: list[str] = field(default_factory=list)
+    kind: str = vocab.DEFAULT_INTERACTION_KIND
+    when: str | None = None  # None: now
+    note: str = ""
+    give: str = ""
+    ask: str = ""
+    promise: str = ""
+    by: str | None = None
+    category: str | None = None
+    fact: str = ""
+    follow_up: str | None = None
+
+
+def _ask(question: str, check: Callable[[str], T], default: str = "") -> T:
+    """Prompt until ``check`` accepts the answer; its error sentence explains a refusal."""
+    while True:
+        raw = typer.prompt(question, default=default, show_default=bool(default))
+        try:
+            return check(raw.strip())
+        except NetError as exc:
+            notice(exc.message)
+
+
+@contextmanager
+def _completion(names: list[str]) -> Iterator[None]:
+    """Tab-completes contact names at the 'who' prompt on a real terminal."""
+    if not sys.stdin.isatty():
+        yield
+        return
+    try:
+        import readline
+    except ImportError:  # pragma: no cover - Windows without pyreadline
+        yield
+        return
+    old_completer = readline.get_completer()
+    old_delims = readline.get_completer_delims()
+
+    def complete(text: str, index: int) -> str | None:
+        from netjournal.text import fold
+
+        typed = fold(text.lstrip())
+        options = [n for n in names if fold(n).startswith(typed)]
+        return options[index] if index < len(options) else None
+
+    readline.set_completer(complete)
+    readline.set_completer_delims(",")
+    readline.parse_and_bind("tab: complete")
+    try:
+        yield
+    finally:
+        readline.set_completer(old_completer)
+        readline.set_completer_delims(old_delims)
+
+
+def _people(st: State) -> Callable[[str], tuple[list[str], list[str], int | None]]:
+    """Checks the 'who' answer: resolves names as ``log`` will, without writing."""
+    from netjournal.names import Candidate, Outcome, resolution_error, resolve
+    from netjournal.store import reads
+    from netjournal.text import clean_name
+
+    with reading(st) as conn:
+        candidates = [Candidate(*c) for c in reads.contact_candidates(conn)]
+
+    def check(raw: str) -> tuple[list[str], list[str], int | None]:
+        parts = [p for p in (x.strip() for x in raw.split(",")) if p]
+        if not parts:
+            from netjournal.errors import BadValue
+
+            raise BadValue(messages.NO_NAMES)
+        names, new = [], []
+        first_id: int | None = None
+        for index, part in enumerate(parts):
+            name = clean_name(part)
+            res = resolve(name, candidates)
+            if res.outcome is Outcome.FOUND and res.match is not None:
+                names.append(res.match.name)
+                if index == 0:
+                    first_id = res.match.id
+            elif res.outcome is Outcome.MISSING:
+                names.append(name)
+                new.append(name)
+            else:
+                raise resolution_error(res)
+        return names, new, first_id
+
+    return check
+
+
+def _unknown_category(st: State, contact_id: int | None) -> str:
+    if contact_id is None:
+        return PROFILE_ORDER[0]
+    from netjournal.store import reads
+
+    with reading(st) as conn:
+        known = {f["category"] for f in reads.facts_of(conn, contact_id)}
+    if "hobbies" in known:
+        known.add("interests")
+    for category in PROFILE_ORDER:
+        if category not in known:
+            return category
+    return ""
+
+
+def _checked(check: Callable[[str], Any]) -> Callable[[str], str]:
+    """Validates an answer and keeps it as typed (``log`` parses it again)."""
+
+    def run(raw: str) -> str:
+        check(raw)
+        return raw
+
+    return run
+
+
+def _optional(check: Callable[[str], Any]) -> Callable[[str], str]:
+    def run(raw: str) -> str:
+        if raw:
+            check(raw)
+        return raw
+
+    return run
+
+
+def collect(st: State) -> Answers:
+    """Ask every question; raises ``typer.Abort`` on Ctrl-C or end of input."""
+    a = Answers()
+    with reading(st) as conn:
+        from netjournal.store import reads
+
+        everyone = [name for _id, name, _folded in reads.contact_candidates(conn)]
+    with _completion(everyone):
+        a.names, a.new, first_id = _ask(messages.DEBRIEF_WHO, _people(st))
+    for name in a.new:
+        notice(messages.DEBRIEF_NEW.format(name=name))
+    a.kind = _ask(
+        messages.DEBRIEF_KIND.format(kinds=", ".join(vocab.INTERACTION_KINDS)),
+        parse.interaction_kind,
+        default=vocab.DEFAULT_INTERACTION_KIND,
+    )
+    when = _ask(
+        messages.DEBRIEF_WHEN,
+        _checked(lambda raw: parse.when(st, raw, prefer="past")),
+        default="today",
+    )
+    a.when = None if when.lower() == "today" else when
+    a.note = _ask(messages.DEBRIEF_NOTE, _optional(lambda r: r))
+    a.give = _ask(messages.DEBRIEF_GIVE, _optional(lambda r: parse.kind_and_text(r, "give")))
+    a.ask = _ask(messages.DEBRIEF_ASK, _optional(lambda r: parse.kind_and_text(r, "ask")))
+    a.promise = _ask(messages.DEBRIEF_PROMISE, _optional(lambda r: r))
+    if a.promise:
+        by = _ask(
+            messages.DEBRIEF_BY,
+            _checked(lambda raw: parse.day(st, raw, prefer="future")),
+            default="in 1 week",
+        )
+        a.by = None if by == "in 1 week" else by
+    category = _unknown_category(st, first_id)
+    if category:
+        first = a.names[0].split()[0]
+        a.category = category
+        a.fact = _ask(messages.DEBRIEF_PROFILE[category].format(name=first), _optional(str))
+    follow = _ask(messages.DEBRIEF_NEXT, _optional(lambda raw: parse.day(st, raw, prefer="future")))
+    a.follow_up = follow or None
+    return a
+
+
+def summary(st: State, a: Answers) -> list[str]:
+    moment = parse.when(st, a.when, prefer="past")
+    lines = [f"  {a.kind} with {', '.join(a.names)} on {moment.date().isoformat()}"]
+    if a.note:
+        lines.append(f"  note: {a.note}")
+    if a.give:
+        kind, text = parse.kind_and_text(a.give, "give")
+        lines.append(f"  gave {a.names[0]}: {kind}, {text}")
+    if a.ask:
+        kind, text = parse.kind_and_text(a.ask, "ask")
+        lines.append(f"  asked {a.names[0]}: {kind}, {text}")
+    if a.promise:
+        from datetime import timedelta
+
+        due = parse.day(st, a.by, prefer="future", default=moment.date() + timedelta(days=7))
+        lines.append(f"  promised by {due.isoformat()}: {a.promise}")
+    if a.fact and a.category:
+        lines.append(f"  learned ({a.category}): {a.fact}")
+    if a.follow_up:
+        day = parse.day(st, a.follow_up, prefer="future")
+        lines.append(f"  follow up on {day.isoformat()}")
+    return lines
+
+
+def run(ctx: typer.Context) -> None:
+    """The debrief: ask, show, confirm, then record through ``log``."""
+    from netjournal.cli.journal import log
+
+    st = state(ctx)
+    notice(messages.DEBRIEF_START)
+    answers = collect(st)
+    echo(messages.DEBRIEF_SUMMARY)
+    for line in summary(st, answers):
+        echo(line)
+    if not typer.confirm(messages.DEBRIEF_CONFIRM, default=True):
+        notice(messages.DEBRIEF_CANCELLED)
+        return
+    log(
+        ctx,
+        names=answers.names,
+        note=answers.note or None,
+        kind=answers.kind,
+        on=answers.when,
+        give=[answers.give] if answers.give else None,
+        ask=[answers.ask] if answers.ask else None,
+        learned=[f"{answers.category}:{answers.fact}"] if answers.fact else None,
+        follow_up=answers.follow_up,
+        promise=[answers.promise] if answers.promise else None,
+        by=answers.by,
+        new=False,
+    )

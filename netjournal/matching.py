@@ -1,0 +1,282 @@
+"""Matching gives (``net match``): who could help whom, from plain contact profiles.
+
+Pure: it takes plain profiles and returns suggestions with their reasons.
+
+Words are compared after folding case and accents, dropping English and Italian stop
+words (and a few networking filler words such as "looking" or "clients"), and a light
+stemming so that singular and plural forms meet: English ``-ies`` → ``-y``, ``-es``
+after s, x, z, ch, sh, and a final ``-s``; then Italian final vowels (a, e, i, o) are
+dropped ("avvocato", "avvocati" and "avvocate" all become "avvocat").
+
+Already introduced (never suggested again), in either direction: the two took part in
+the same interaction, or one received a give of kind ``introduction`` whose text names
+the other — by full name, or by first name when no other contact shares that first name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from netjournal.text import fold
+
+_STOP_TEXT = """
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how
+    i if in into is it its itself just me more most my myself no nor not now of off on
+    once only or other our ours out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under
+    until up very was we were what when where which while who whom why will with would
+    you your yours yourself yourselves one ones new etc via per like
+    il lo la i gli le un uno una di da del dello della dei degli delle al allo alla ai
+    agli alle dal dallo dalla dai dagli dalle nel nello nella nei negli nelle sul sullo
+    sulla sui sugli sulle con su per tra fra e ed o od ma se che chi cui non piu come
+    anche ancora dove quando quale quali questo questa questi queste quello quella quelli
+    quelle suo sua suoi sue mio mia miei mie tuo tua nostro nostra loro essere avere e
+    ha hanno sono era erano sia siamo siete molto poco tutto tutti tutte ogni altro altra
+    altri altre qualche qualcuno nuovo nuova nuovi nuove cerca cercano cercare
+    looking look seeks seeking seek wants want needs need someone somebody people person
+    contact contacts client clients customer customers introduction introductions referral
+    referrals help find good great clienti cliente contatto contatti aiuto
+    """
+STOP_WORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
+
+_WORD = re.compile(r"[0-9a-z]+")
+_VOWELS = "aeio"
+
+
+def stem(word: str) -> str:
+    """Light stemming: English plurals, then Italian final vowels; short words stay."""
+    w = word
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 4 and w.endswith(("ses", "xes", "zes", "ches", "shes")):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    while len(w) > 3 and w[-1] in _VOWELS:
+        w = w[:-1]
+    return w
+
+
+def words(text: str) -> frozenset[str]:
+    """The stems of the meaningful words of a text."""
+    out = set()
+    for token in _WORD.findall(fold(text)):
+        if len(token) < 2 or token in STOP_WORDS or token.isdigit():
+            continue
+        out.add(stem(token))
+    return frozenset(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """A contact as matching sees it. ``facts`` holds (category, text) pairs."""
+
+    id: int
+    name: str
+    company: str | None = None
+    role: str | None = None
+    tags: tuple[str, ...] = ()
+    facts: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    source: str  # 'work' | 'tags' | 'skills' | 'networks' | 'business'
+    text: str
+    stems: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    source: str  # 'seeking' | 'goals'
+    text: str
+    stems: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Introduction:
+    seeker: str  # introduce the seeker ...
+    helper: str  # ... to the helper
+    seeker_id: int
+    helper_id: int
+    need: str
+    offers: tuple[str, ...]
+    common: tuple[str, ...]  # the stems that matched
+    score: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Referrer:
+    name: str
+    contact_id: int
+    common: tuple[str, ...]
+    score: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class TargetMatch:
+    target_id: int
+    text: str
+    referrers: tuple[Referrer, ...] = field(default_factory=tuple)
+
+
+def first_name(name: str) -> str:
+    return name.split()[0] if name.split() else name
+
+
+def _article(role: str) -> str:
+    low = role.lower()
+    if low.startswith(("a ", "an ", "the ")):
+        return role
+    return ("an " if low[:1] in "aeiou" else "a ") + role
+
+
+def work_text(p: Profile) -> str | None:
+    if p.role and p.company:
+        return f"{p.role} at {p.company}"
+    return p.role or p.company
+
+
+def offers(p: Profile, *, skills: bool = True) -> list[Offer]:
+    """What a contact could help with: role and company, tags, skills, networks, business."""
+    out: list[Offer] = []
+    work = work_text(p)
+    if work:
+        out.append(Offer("work", work, words(work)))
+    if p.tags:
+        joined = ", ".join(p.tags)
+        out.append(Offer("tags", joined, words(" ".join(p.tags))))
+    wanted = ("skills", "networks", "business") if skills else ("networks", "business")
+    for category, text in p.facts:
+        if category in wanted:
+            out.append(Offer(category, text, words(text)))
+    return [o for o in out if o.stems]
+
+
+def needs(p: Profile) -> list[Need]:
+    return [
+        Need(category, text, words(text))
+        for category, text in p.facts
+        if category in ("seeking", "goals") and words(text)
+    ]
+
+
+def describe_need(p: Profile, need: Need) -> str:
+    who = first_name(p.name)
+    if need.source == "seeking":
+        return f"{who} seeks {need.text}"
+    return f"{who}'s goal: {need.text}"
+
+
+def describe_offer(p: Profile, offer: Offer) -> str:
+    who = first_name(p.name)
+    if offer.source == "work":
+        if p.role:
+            return f"{who} is {_article(offer.text)}"
+        return f"{who} works at {offer.text}"
+    if offer.source == "tags":
+        return f"{who} is tagged {offer.text}"
+    return f"{who}'s {offer.source}: {offer.text}"
+
+
+def _names_contact(text: str, p: Profile, unique_first: set[str]) -> bool:
+    folded = fold(text)
+    if fold(p.name) and fold(p.name) in folded:
+        return True
+    first = fold(first_name(p.name))
+    return first in unique_first and first in _WORD.findall(folded)
+
+
+def already_introduced(
+    profiles: Sequence[Profile],
+    met_together: Iterable[tuple[int, int]],
+    introduction_gives: Iterable[tuple[int, str]],
+) -> set[frozenset[int]]:
+    """Pairs that know each other through the journal (see the module docstring).
+
+    ``met_together`` holds pairs of contacts that shared an interaction;
+    ``introduction_gives`` holds (contact, text) of gives of kind introduction.
+    """
+    pairs = {frozenset(pair) for pair in met_together if pair[0] != pair[1]}
+    counts: dict[str, int] = {}
+    for p in profiles:
+        key = fold(first_name(p.name))
+        counts[key] = counts.get(key, 0) + 1
+    unique_first = {k for k, n in counts.items() if n == 1}
+    for cid, text in introduction_gives:
+        for p in profiles:
+            if p.id != cid and _names_contact(text, p, unique_first):
+                pairs.add(frozenset((cid, p.id)))
+    return pairs
+
+
+def introductions(
+    profiles: Sequence[Profile],
+    known: set[frozenset[int]],
+    *,
+    only: int | None = None,
+) -> list[Introduction]:
+    """Introductions to propose, best first; with ``only``, those involving that contact."""
+    out: list[Introduction] = []
+    offers_of = {p.id: offers(p) for p in profiles}
+    for seeker in profiles:
+        for helper in profiles:
+            if seeker.id == helper.id or frozenset((seeker.id, helper.id)) in known:
+                continue
+            if only is not None and only not in (seeker.id, helper.id):
+                continue
+            best: Introduction | None = None
+            for need in needs(seeker):
+                matched = [o for o in offers_of[helper.id] if need.stems & o.stems]
+                if not matched:
+                    continue
+                common = sorted(set().union(*(need.stems & o.stems for o in matched)))
+                score = len(common)
+                if best is not None and score <= best.score:
+                    continue
+                reason = (
+                    f"Introduce {seeker.name} to {helper.name} — {describe_need(seeker, need)}; "
+                    + "; ".join(describe_offer(helper, o) for o in matched[:2])
+                )
+                best = Introduction(
+                    seeker=seeker.name,
+                    helper=helper.name,
+                    seeker_id=seeker.id,
+                    helper_id=helper.id,
+                    need=need.text,
+                    offers=tuple(o.text for o in matched),
+                    common=tuple(common),
+                    score=score,
+                    reason=reason,
+                )
+            if best is not None:
+                out.append(best)
+    out.sort(key=lambda i: (-i.score, fold(i.seeker), fold(i.helper)))
+    return out
+
+
+def referrers(
+    targets: Sequence[tuple[int, str]], profiles: Sequence[Profile], *, limit: int = 3
+) -> list[TargetMatch]:
+    """Per target, the contacts best placed to refer you (role, company, tags, networks,
+    business facts against the target's words), best first."""
+    out: list[TargetMatch] = []
+    for target_id, text in targets:
+        wanted = words(text)
+        found: list[Referrer] = []
+        for p in profiles:
+            matched = [o for o in offers(p, skills=False) if wanted & o.stems]
+            if not matched:
+                continue
+            common = sorted(set().union(*(wanted & o.stems for o in matched)))
+            reason = f"{p.name} — " + "; ".join(describe_offer(p, o) for o in matched[:3])
+            found.append(Referrer(p.name, p.id, tuple(common), len(common), reason))
+        found.sort(key=lambda r: (-r.score, fold(r.name)))
+        out.append(TargetMatch(target_id, text, tuple(found[:limit])))
+    return out
