@@ -18,7 +18,10 @@ KIND_HELP = "Kind: " + ", ".join(vocab.EXCHANGE_KINDS) + "."
 
 def log(
     ctx: typer.Context,
-    names: Annotated[list[str], typer.Argument(help="Who you met (one or more names).")],
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(help="Who you met (one or more names); none on a terminal: a debrief."),
+    ] = None,
     note: Annotated[str | None, typer.Option("-m", "--note", help="What happened.")] = None,
     kind: Annotated[
         str,
@@ -53,6 +56,11 @@ def log(
     """Record one interaction, with what was given, asked, learned and promised."""
     st = state(ctx)
     if not names:
+        from netjournal.cli import debrief
+
+        if debrief.interactive():
+            debrief.run(ctx)
+            return
         raise BadUsage(messages.NO_NAMES)
     kind_value = parse.interaction_kind(kind)
     note_text = clean_text(note, "note", required=False) if note is not None else ""
