@@ -46,24 +46,90 @@ def load(path: Path) -> Config:
         raise BadValue(messages.CONFIG_SYNTAX.format(path=path, error=exc)) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise BadValue(messages.CONFIG_UNREADABLE.format(path=path, error=exc)) from exc
+    text = path.read_text(encoding="utf-8")
     for key in data:
         if key not in KNOWN_KEYS:
             raise BadValue(
-                messages.CONFIG_UNKNOWN_KEY.format(path=path, key=key, known=", ".join(KNOWN_KEYS))
+                messages.CONFIG_UNKNOWN_KEY.format(
+                    path=where(path, text, key), key=key, known=", ".join(KNOWN_KEYS)
+                )
             )
     order = data.get("date_order", "DMY")
     if not isinstance(order, str) or order.upper() not in DATE_ORDERS:
         raise BadValue(
-            messages.CONFIG_BAD_VALUE.format(path=path, key="date_order", hint="DMY or MDY")
+            messages.CONFIG_BAD_VALUE.format(
+                path=where(path, text, "date_order"), key="date_order", hint="DMY or MDY"
+            )
         )
     currency = data.get("currency", "")
     if not isinstance(currency, str) or len(currency) > 8:
         raise BadValue(
             messages.CONFIG_BAD_VALUE.format(
-                path=path, key="currency", hint="a short text such as €"
+                path=where(path, text, "currency"), key="currency", hint="a short text such as €"
             )
         )
     scoring = data.get("scoring", {})
     if not isinstance(scoring, dict):
-        raise BadValue(messages.CONFIG_BAD_VALUE.format(path=path, key="scoring", hint="a table"))
+        raise BadValue(
+            messages.CONFIG_BAD_VALUE.format(
+                path=where(path, text, "scoring"), key="scoring", hint="a table"
+            )
+        )
     return Config(path=path, date_order=order.upper(), currency=currency, scoring=scoring)
+
+
+def line_of(text: str, key: str, table: str | None = None) -> int | None:
+    """The line where ``key`` is set (inside ``[table]`` when given), if it can be found."""
+    import re
+
+    name = re.escape(key)
+    pattern = re.compile(rf"""^\s*(?:"{name}"|'{name}'|{name})\s*[=.]""")
+    current: str | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        header = re.match(r"^\s*\[+\s*([^\]]+?)\s*\]+", line)
+        if header:
+            current = header.group(1).strip()
+            if table is None and current == key:
+                return number
+            continue
+        body = line.strip()
+        if table is not None and current is None and body.startswith(f"{table}."):
+            body = body[len(table) + 1 :]
+            current_ok = True
+        else:
+            current_ok = current == table
+        if current_ok and pattern.match(body):
+            return number
+    return None
+
+
+def where(path: Path, text: str, key: str, table: str | None = None) -> str:
+    """``path`` with ``, line N`` when the key's line is known."""
+    line = line_of(text, key, table)
+    return f"{path}" if line is None else f"{path}{messages.CONFIG_AT_LINE.format(line=line)}"
+
+
+def scoring_constants(config: Config) -> Any:
+    """The scoring constants in force; a bad override names the file, line and key."""
+    from netjournal.scoring import DEFAULTS, Constants
+
+    if not config.scoring:
+        return DEFAULTS
+    try:
+        return Constants.from_mapping(config.scoring)
+    except BadValue as whole:
+        text = config.path.read_text(encoding="utf-8") if config.path else ""
+        for key, value in config.scoring.items():
+            try:
+                Constants.from_mapping({key: value})
+            except BadValue as exc:
+                line = line_of(text, key, "scoring")
+                raise BadValue(
+                    messages.CONFIG_BAD_SCORING.format(
+                        path=config.path,
+                        line="" if line is None else messages.CONFIG_AT_LINE.format(line=line),
+                        key=key,
+                        error=exc.message,
+                    )
+                ) from exc
+        raise whole

@@ -11,6 +11,7 @@ import typer
 from netjournal import messages, vocab
 from netjournal.cli import parse
 from netjournal.cli.common import State, echo, reading, state, writing
+from netjournal.cli.complete import complete_name
 from netjournal.errors import BadUsage, BadValue
 from netjournal.text import choice, clean_name, clean_optional, fold
 
@@ -133,7 +134,9 @@ def add(
 @contact_app.command("edit")
 def edit(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The contact to change.")],
+    name: Annotated[
+        str, typer.Argument(help="The contact to change.", autocompletion=complete_name)
+    ],
     new_name: Annotated[str | None, typer.Option("--name", help="A new name.")] = None,
     company: Company = None,
     role: Role = None,
@@ -188,8 +191,13 @@ def edit(
 @contact_app.command("merge")
 def merge(
     ctx: typer.Context,
-    keep: Annotated[str, typer.Argument(help="The contact to keep.")],
-    other: Annotated[str, typer.Argument(help="The duplicate whose history moves over.")],
+    keep: Annotated[str, typer.Argument(help="The contact to keep.", autocompletion=complete_name)],
+    other: Annotated[
+        str,
+        typer.Argument(
+            help="The duplicate whose history moves over.", autocompletion=complete_name
+        ),
+    ],
 ) -> None:
     """Merge a duplicate into a contact: all history moves, the duplicate goes."""
     st = state(ctx)
@@ -204,7 +212,10 @@ def merge(
 
 @contact_app.command("archive")
 def archive(
-    ctx: typer.Context, name: Annotated[str, typer.Argument(help="The contact to archive.")]
+    ctx: typer.Context,
+    name: Annotated[
+        str, typer.Argument(help="The contact to archive.", autocompletion=complete_name)
+    ],
 ) -> None:
     """Hide a contact from lists and reports, keeping the history."""
     st = state(ctx)
@@ -217,7 +228,9 @@ def archive(
 @contact_app.command("rm")
 def remove(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The contact to delete.")],
+    name: Annotated[
+        str, typer.Argument(help="The contact to delete.", autocompletion=complete_name)
+    ],
     yes: Annotated[bool, typer.Option("--yes", help="Confirm the deletion.")] = False,
 ) -> None:
     """Delete a contact and all their history (net undo brings it back)."""
@@ -266,7 +279,7 @@ def contacts(
 
 def show(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The contact to show.")],
+    name: Annotated[str, typer.Argument(help="The contact to show.", autocompletion=complete_name)],
     json_: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Everything about one contact: profile, facts, timeline, balance, depth, stage."""

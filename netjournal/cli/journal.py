@@ -10,6 +10,7 @@ import typer
 from netjournal import messages, vocab
 from netjournal.cli import parse
 from netjournal.cli.common import echo, notice, reading, state, writing
+from netjournal.cli.complete import complete_name
 from netjournal.errors import BadUsage
 from netjournal.text import choice, clean_text
 
@@ -20,7 +21,10 @@ def log(
     ctx: typer.Context,
     names: Annotated[
         list[str] | None,
-        typer.Argument(help="Who you met (one or more names); none on a terminal: a debrief."),
+        typer.Argument(
+            help="Who you met (one or more names); none on a terminal: a debrief.",
+            autocompletion=complete_name,
+        ),
     ] = None,
     note: Annotated[str | None, typer.Option("-m", "--note", help="What happened.")] = None,
     kind: Annotated[
@@ -157,7 +161,7 @@ def _exchange(
 
 def give(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Whom you helped.")],
+    name: Annotated[str, typer.Argument(help="Whom you helped.", autocompletion=complete_name)],
     what: Annotated[str, typer.Argument(help="What you did for them.")],
     kind: Annotated[str, typer.Option("-k", "--kind", help=KIND_HELP)] = "favor",
     size: Annotated[
@@ -174,7 +178,9 @@ def give(
 
 def ask_cmd(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Whom you asked, or who helped you.")],
+    name: Annotated[
+        str, typer.Argument(help="Whom you asked, or who helped you.", autocompletion=complete_name)
+    ],
     what: Annotated[str, typer.Argument(help="What you asked for or received.")],
     kind: Annotated[str, typer.Option("-k", "--kind", help=KIND_HELP)] = "favor",
     size: Annotated[
@@ -225,7 +231,9 @@ def ask_status(
 
 def learn(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Whom the fact is about.")],
+    name: Annotated[
+        str, typer.Argument(help="Whom the fact is about.", autocompletion=complete_name)
+    ],
     category: Annotated[
         str, typer.Argument(help="One of: " + ", ".join(vocab.FACT_CATEGORIES) + ".")
     ],

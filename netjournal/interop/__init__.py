@@ -1,0 +1,239 @@
+"""Importers and exporters: LinkedIn CSV, vCard, contacts CSV and the full JSON dump.
+
+What they share lives here: reading a file that may not be what it claims, the
+look-up tables that let an import match thousands of people without scanning every
+contact for each row, adding and updating contacts in bulk inside one write
+transaction, the summary line, private output files and the progress bar.
+
+Nothing here prints errors: failures are :class:`netjournal.errors.BadValue` with a
+sentence from :mod:`netjournal.messages`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from netjournal import messages
+from netjournal.errors import BadValue
+from netjournal.text import fold
+
+if TYPE_CHECKING:
+    from netjournal.store.writer import Journal
+
+#: imports or exports with at least this many items show a progress bar on a terminal
+PROGRESS_MIN = 200
+
+
+def read_text(path: Path, what: str) -> str:
+    """The file as text, without a UTF-8 BOM; a binary or non-UTF-8 file is refused."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BadValue(
+            messages.IMPORT_NOT_FILE.format(path=path, reason=exc.strerror or exc)
+        ) from exc
+    if b"\x00" in data:
+        raise BadValue(messages.IMPORT_NOT_TEXT.format(path=path, what=what))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BadValue(messages.IMPORT_NOT_TEXT.format(path=path, what=what)) from None
+
+
+def write_output(path: Path | None, text: str) -> None:
+    """Write ``text`` to ``path`` (created or replaced, readable by its owner only)
+    or, without a path, to stdout."""
+    if path is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        try:
+            os.fchmod(fd, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                fd = -1
+                handle.write(text)
+        finally:
+            if fd != -1:
+                os.close(fd)
+    except OSError as exc:
+        raise BadValue(
+            messages.EXPORT_UNWRITABLE.format(path=path, reason=exc.strerror or exc)
+        ) from exc
+
+
+@contextmanager
+def progress(total: int, label: str, *, enabled: bool = True) -> Iterator[Callable[[], None]]:
+    """Yield ``advance()``; draws a Rich bar on stderr only when it is a terminal."""
+    if not enabled or total < PROGRESS_MIN or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda: bar.advance(task)
+
+
+@dataclass
+class Summary:
+    """What an import did, for the one summary line (and the detail lines under it)."""
+
+    what: str
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    renamed: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [
+            messages.IMPORT_SUMMARY.format(
+                what=self.what,
+                added=self.added,
+                updated=self.updated,
+                unchanged=self.unchanged,
+                skipped=len(self.skipped),
+            )
+        ]
+        out += [messages.IMPORT_SKIPPED.format(where=w, why=y) for w, y in self.skipped]
+        out += [messages.IMPORT_RENAMED.format(where=w, name=n, new=m) for w, n, m in self.renamed]
+        out += [messages.IMPORT_WARNING.format(where=w, why=y) for w, y in self.warnings]
+        return out
+
+    @property
+    def changed(self) -> int:
+        return self.added + self.updated
+
+
+def canonical_linkedin(url: str | None) -> str | None:
+    """``https://se.linkedin.com/in/Ada-L/?trk=x`` -> ``https://www.linkedin.com/in/ada-l``."""
+    import re
+
+    if not url:
+        return None
+    match = re.search(r"linkedin\.com/in/([^/?#\s]+)", url.strip(), re.IGNORECASE)
+    if not match:
+        return None
+    return f"https://www.linkedin.com/in/{match.group(1).lower()}"
+
+
+class Contacts:
+    """Look-up tables over the journal's contacts, built once per import, kept up to
+    date as the import adds people, so each row costs a few dict look-ups."""
+
+    def __init__(self, j: Journal) -> None:
+        from netjournal.store import reads
+
+        j.flush()
+        self.j = j
+        self.rows: dict[int, dict[str, Any]] = {}
+        self.by_folded: dict[str, int] = {}
+        self.by_url: dict[str, int] = {}
+        self.by_uid: dict[str, int] = {}
+        self.by_uuid: dict[str, int] = {}
+        self.by_email: dict[str, int] = {}
+        self.pending: list[Any] = []
+        for row in reads.interop_contacts(j.conn):
+            self._index(int(row["id"]), row)
+
+    def _index(self, key: int, row: dict[str, Any]) -> None:
+        self.rows[key] = row
+        self.by_folded[row["name_folded"]] = key
+        if row.get("linkedin_url"):
+            self.by_url[row["linkedin_url"]] = key
+        if row.get("vcard_uid"):
+            self.by_uid[row["vcard_uid"]] = key
+        if row.get("uuid"):
+            self.by_uuid[row["uuid"]] = key
+        if row.get("email"):
+            self.by_email.setdefault(row["email"].casefold(), key)
+
+    def named(self, name: str) -> int | None:
+        return self.by_folded.get(fold(name))
+
+    def has_identity(self, key: int) -> bool:
+        """Whether a contact came with its own LinkedIn URL or vCard UID."""
+        row = self.rows[key]
+        return bool(row.get("linkedin_url") or row.get("vcard_uid"))
+
+    def free_name(self, name: str, company: str | None) -> str:
+        """'Name (Company)', or 'Name (2)', 'Name (3)'... : a name no contact has."""
+        from netjournal.text import MAX_NAME
+
+        options = [f"{name} ({company})"] if company else []
+        options += [f"{name} ({n})" for n in range(2, 10_000)]
+        for option in options:
+            if len(option) <= MAX_NAME and fold(option) not in self.by_folded:
+                return option
+        raise BadValue(messages.NAME_TAKEN.format(name=name))  # pragma: no cover
+
+    def add(self, name: str, **fields: Any) -> int:
+        """Queue a new contact (flushed in bulk); returns its provisional key (< 0)."""
+        from netjournal.models import Contact
+
+        now = self.j.now.astimezone(UTC)
+        contact = Contact(name=name, name_folded=fold(name), **fields)
+        contact.created_at = contact.updated_at = now
+        self.j.session.add(contact)
+        key = -(len(self.pending) + 1)
+        self.pending.append(contact)
+        row = {"name": name, "name_folded": fold(name), "uuid": contact.uuid, **fields}
+        self._index(key, row)
+        if len(self.pending) % 500 == 0:
+            self.j.flush()
+        return key
+
+    def update(self, key: int, **fields: Any) -> None:
+        """Change a contact's columns (only those that differ); ``key`` may be provisional."""
+        from netjournal.models import Contact
+
+        row = self.rows[key]
+        changes = {k: v for k, v in fields.items() if row.get(k) != v}
+        if not changes:
+            return
+        contact = self.pending[-key - 1] if key < 0 else self.j.session.get(Contact, key)
+        for name, value in changes.items():
+            setattr(contact, name, value)
+        contact.updated_at = self.j.now.astimezone(UTC)
+        self.j.session.add(contact)
+        row.update(changes)
+        self._index(key, row)
+
+    def real_id(self, key: int) -> int:
+        if key >= 0:
+            return key
+        contact = self.pending[-key - 1]
+        if contact.id is None:
+            self.j.flush()
+        return int(contact.id)
+
+    def tags(self, key: int) -> list[str]:
+        raw = self.rows[key].get("tags") or "[]"
+        return list(json.loads(raw)) if isinstance(raw, str) else list(raw)
+
+
+def merged_tags(old: list[str], new: list[str]) -> list[str]:
+    """``old`` followed by the tags of ``new`` it does not have (case-insensitively)."""
+    out = list(old)
+    seen = {fold(t) for t in out}
+    for tag in new:
+        if fold(tag) not in seen:
+            seen.add(fold(tag))
+            out.append(tag)
+    return out
+
+
+def tags_json(tags: list[str]) -> str:
+    return json.dumps(tags, ensure_ascii=False)

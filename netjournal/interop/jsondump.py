@@ -1,0 +1,268 @@
+"""The full JSON dump: every journal table (not the undo history), versioned.
+
+Format::
+
+    {"format": "netjournal", "version": 1, "schema": 1, "exported_at": "...",
+     "tables": {"contact": [{column: value, ...}, ...], ...}}
+
+Rows are the stored values, in primary-key order, with sorted keys: two exports of the
+same journal differ only in ``exported_at``. ``restore`` puts them back exactly (same
+ids and UUIDs) into an empty journal; ``merge`` adds to a non-empty one what it does not
+have yet, matching records by UUID (contacts also by name, as names are unique).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from netjournal import messages, vocab
+from netjournal.errors import BadValue
+from netjournal.interop import read_text
+from netjournal.store import JOURNAL_TABLES, SCHEMA_VERSION
+from netjournal.text import clean_name, fold
+
+if TYPE_CHECKING:
+    from netjournal.store.writer import Journal
+
+FORMAT = "netjournal"
+VERSION = 1
+
+#: columns that point at another table's id
+_REFERENCES = {
+    "contact_id": "contact",
+    "interaction_id": "interaction",
+}
+_CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("contact", "tier"): vocab.TIERS,
+    ("interaction", "kind"): vocab.INTERACTION_KINDS,
+    ("exchange", "direction"): ("give", "ask"),
+    ("exchange", "kind"): vocab.EXCHANGE_KINDS,
+    ("exchange", "status"): vocab.ASK_STATUSES,
+    ("fact", "category"): vocab.FACT_CATEGORIES,
+    ("followup", "kind"): vocab.FOLLOWUP_KINDS,
+    ("goal", "metric"): vocab.GOAL_METRICS,
+    ("goal", "per"): vocab.PERIODS,
+}
+_DAY_COLUMNS = (
+    "met_on",
+    "snoozed_until",
+    "occurred_on",
+    "settled_on",
+    "learned_on",
+    "due",
+    "created_on",
+    "done_on",
+    "spent_on",
+)
+_TIME_COLUMNS = ("created_at", "updated_at", "occurred_at")
+
+
+# --- export ---------------------------------------------------------------------------
+
+
+def dump(conn: sqlite3.Connection, exported_at: datetime) -> dict[str, Any]:
+    from netjournal.store import reads
+
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "schema": SCHEMA_VERSION,
+        "exported_at": exported_at.isoformat(timespec="seconds"),
+        "tables": {table: reads.table_dump(conn, table) for table in JOURNAL_TABLES},
+    }
+
+
+def to_text(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+# --- reading and checking a dump --------------------------------------------------------
+
+
+def load(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """The tables of a dump, checked: shape, columns, value types and vocabularies."""
+    text = read_text(path, "JSON")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadValue(
+            messages.IMPORT_NOT_JSON.format(
+                path=path, reason=f"invalid JSON at line {exc.lineno}, column {exc.colno}"
+            )
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise BadValue(
+            messages.IMPORT_NOT_JSON.format(path=path, reason="no 'format': 'netjournal'")
+        )
+    if data.get("version") != VERSION:
+        raise BadValue(
+            messages.IMPORT_NOT_JSON.format(
+                path=path,
+                reason=f"format version {data.get('version')!r}, this net reads {VERSION}",
+            )
+        )
+    tables = data.get("tables")
+    if not isinstance(tables, dict):
+        raise BadValue(messages.IMPORT_NOT_JSON.format(path=path, reason="no 'tables' object"))
+    for name, rows in tables.items():
+        if name not in JOURNAL_TABLES:
+            raise BadValue(
+                messages.IMPORT_NOT_JSON.format(path=path, reason=f"unknown table '{name}'")
+            )
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise BadValue(
+                messages.IMPORT_NOT_JSON.format(path=path, reason=f"'{name}' is not a list of rows")
+            )
+        for index, row in enumerate(rows, 1):
+            problem = _problem(name, row)
+            if problem:
+                raise BadValue(
+                    messages.IMPORT_NOT_JSON.format(
+                        path=path, reason=f"{name} row {index}: {problem}"
+                    )
+                )
+    return {t: tables.get(t, []) for t in JOURNAL_TABLES}
+
+
+def _problem(table: str, row: dict[str, Any]) -> str | None:
+    for column, value in row.items():
+        if value is not None and not isinstance(value, str | int):
+            return f"'{column}' holds {type(value).__name__}, not text or a number"
+        allowed = _CHOICES.get((table, column))
+        if allowed is not None and value not in allowed:
+            return f"'{column}' is '{value}', not one of {', '.join(allowed)}"
+        if value is not None and column in _DAY_COLUMNS:
+            try:
+                date.fromisoformat(str(value))
+            except ValueError:
+                return f"'{column}' is not a date: '{value}'"
+        if value is not None and column in _TIME_COLUMNS:
+            try:
+                datetime.fromisoformat(str(value))
+            except ValueError:
+                return f"'{column}' is not a date and time: '{value}'"
+    if table == "contact":
+        name = row.get("name")
+        try:
+            if not isinstance(name, str) or clean_name(name) != name:
+                return "the name is not a clean name"
+        except BadValue as exc:
+            return exc.message
+        if row.get("name_folded") != fold(name):
+            return f"'name_folded' does not match the name '{name}'"
+        try:
+            tags = json.loads(row.get("tags") or "[]")
+        except (TypeError, ValueError):
+            return "'tags' is not a JSON list"
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            return "'tags' is not a JSON list of texts"
+    return None
+
+
+# --- writing a dump into the journal ----------------------------------------------------
+
+
+def is_empty(conn: sqlite3.Connection) -> bool:
+    from netjournal.store import reads
+
+    return all(reads.table_count(conn, t) == 0 for t in JOURNAL_TABLES)
+
+
+def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any], columns: list[str]) -> int:
+    unknown = [c for c in row if c not in columns]
+    if unknown:
+        raise sqlite3.IntegrityError(f"{table} has no column '{unknown[0]}'")
+    keys = sorted(row)
+    names = ", ".join(f'"{k}"' for k in keys)
+    marks = ", ".join("?" for _ in keys)
+    cur = conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", [row[k] for k in keys])
+    return int(cur.lastrowid or 0)
+
+
+def restore(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
+    """Insert every row as it was (same ids); the journal must be empty."""
+    from netjournal.store import reads
+
+    j.flush()
+    counts: dict[str, int] = {}
+    try:
+        for table in JOURNAL_TABLES:
+            columns = reads.table_columns(j.conn, table)
+            for row in tables[table]:
+                _insert(j.conn, table, row, columns)
+            counts[table] = len(tables[table])
+        _check_keys(j.conn)
+    except sqlite3.IntegrityError as exc:
+        raise BadValue(messages.IMPORT_JSON_CONFLICT.format(path=path, reason=exc)) from None
+    return counts
+
+
+def merge(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> tuple[int, int]:
+    """Add what the journal lacks, by UUID; returns (added, already there)."""
+    from netjournal.store import reads
+
+    j.flush()
+    added = kept = 0
+    new_ids: dict[str, dict[int, int]] = {"contact": {}, "interaction": {}}
+    try:
+        names = {folded: cid for cid, _name, folded in reads.contact_candidates(j.conn)}
+        goals = {str(r["metric"]) for r in reads.table_dump(j.conn, "goal")}
+        settings = {str(r["key"]) for r in reads.table_dump(j.conn, "setting")}
+        for table in JOURNAL_TABLES:
+            columns = reads.table_columns(j.conn, table)
+            by_uuid = reads.uuid_ids(j.conn, table) if "uuid" in columns else {}
+            for source in tables[table]:
+                row = dict(source)
+                old_id = row.pop("id", None)
+                existing = by_uuid.get(str(row.get("uuid"))) if "uuid" in columns else None
+                if table == "contact" and existing is None:
+                    existing = names.get(str(row.get("name_folded")))
+                if table == "goal" and existing is None and row.get("metric") in goals:
+                    existing = -1
+                if table == "setting" and row.get("key") in settings:
+                    existing = -1
+                if existing is None:
+                    for column, target in _REFERENCES.items():
+                        if row.get(column) is not None:
+                            mapped = new_ids[target].get(int(row[column]))
+                            if mapped is None:
+                                raise sqlite3.IntegrityError(
+                                    f"{table} refers to a missing {target} {row[column]}"
+                                )
+                            row[column] = mapped
+                    if table == "participant" and _has_participant(j.conn, row):
+                        existing = -1
+                if existing is not None:
+                    kept += 1
+                    if table in new_ids and old_id is not None and existing > 0:
+                        new_ids[table][int(old_id)] = existing
+                    continue
+                new_id = _insert(j.conn, table, row, columns)
+                added += 1
+                if table in new_ids and old_id is not None:
+                    new_ids[table][int(old_id)] = new_id
+                if table == "contact":
+                    names[str(row.get("name_folded"))] = new_id
+        _check_keys(j.conn)
+    except sqlite3.IntegrityError as exc:
+        raise BadValue(messages.IMPORT_JSON_CONFLICT.format(path=path, reason=exc)) from None
+    return added, kept
+
+
+def _has_participant(conn: sqlite3.Connection, row: dict[str, Any]) -> bool:
+    from netjournal.store import reads
+
+    return any(
+        cid == row.get("contact_id")
+        for cid in reads.interaction_participants(conn, int(row["interaction_id"]))
+    )
+
+
+def _check_keys(conn: sqlite3.Connection) -> None:
+    problem = conn.execute("PRAGMA foreign_key_check").fetchone()
+    if problem:
+        raise sqlite3.IntegrityError(f"{problem[0]} row {problem[1]} refers to a missing record")

@@ -1,0 +1,217 @@
+"""LinkedIn ``Connections.csv``: parsing the export, and importing it into the journal.
+
+The file may start with a UTF-8 BOM and a ``Notes:`` preamble (a line, a quoted
+paragraph, a blank line); older exports have no ``URL`` column. Identity for re-imports
+is the canonical profile URL, else name + company. A re-import adds new people and
+updates company and position only where LinkedIn's value changed since the previous
+import (``contact.linkedin_company``/``linkedin_role`` hold the last imported values) and
+the contact still shows that previous value: what the user typed by hand is kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from netjournal import messages
+from netjournal.errors import BadValue
+from netjournal.interop import Contacts, Summary, canonical_linkedin, read_text
+from netjournal.text import clean_name, clean_optional, fold
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from netjournal.store.writer import Journal
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+
+
+@dataclass(frozen=True)
+class Connection:
+    row: int  # line of the file the record starts on, for messages
+    name: str
+    url: str | None
+    email: str | None
+    company: str | None
+    role: str | None
+    connected_on: date | None
+
+
+def parse_connected_on(text: str) -> date | None:
+    """'15 Jan 2024' / '3 Feb 2021' (also 'Jan 15, 2024' and ISO) -> date; None if unreadable."""
+    value = text.strip()
+    match = re.fullmatch(r"(\d{1,2})[ -]([A-Za-z]{3})[a-z]*\.?[ -](\d{4})", value)
+    try:
+        if match:
+            month = _MONTHS.get(match.group(2).lower())
+            if month is None:
+                return None
+            return date(int(match.group(3)), month, int(match.group(1)))
+        for pattern in ("%b %d, %Y", "%Y-%m-%d"):
+            try:
+                return datetime.strptime(value, pattern).date()
+            except ValueError:
+                continue
+    except ValueError:
+        return None
+    return None
+
+
+def parse(path: Path, summary: Summary) -> list[Connection]:
+    """Read the file into connections; rows that cannot be used go to ``summary``."""
+    text = read_text(path, "LinkedIn Connections.csv")
+    try:
+        records = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise BadValue(messages.IMPORT_BAD_CSV.format(path=path, reason=exc)) from exc
+    header_at = None
+    for index, record in enumerate(records):
+        cells = [c.strip() for c in record]
+        if "First Name" in cells and "Last Name" in cells:
+            header_at = index
+            break
+    if header_at is None:
+        raise BadValue(messages.IMPORT_NOT_LINKEDIN.format(path=path))
+    header = [c.strip() for c in records[header_at]]
+    col = {name: header.index(name) for name in header if name}
+
+    def cell(record: list[str], name: str) -> str:
+        i = col.get(name)
+        return record[i].strip() if i is not None and i < len(record) else ""
+
+    # line numbers: count physical lines, since the preamble's paragraph is one record
+    line = 1 + sum(r_text.count("\n") for r_text in _record_texts(records[: header_at + 1]))
+    out: list[Connection] = []
+    for record in records[header_at + 1 :]:
+        where = f"row {line}"
+        line += 1 + sum(c.count("\n") for c in record)
+        if not any(c.strip() for c in record):
+            continue  # blank rows (",,,,,," or empty lines) are not people
+        raw_name = " ".join(p for p in (cell(record, "First Name"), cell(record, "Last Name")) if p)
+        if not raw_name:
+            summary.skipped.append((where, messages.WHY_NO_NAME))
+            continue
+        try:
+            name = clean_name(raw_name)
+            company = clean_optional(cell(record, "Company"), "company")
+            role = clean_optional(cell(record, "Position"), "position")
+            email = clean_optional(cell(record, "Email Address"), "email")
+        except BadValue as exc:
+            summary.skipped.append((where, exc.message))
+            continue
+        if email and not _EMAIL.match(email):
+            summary.warnings.append((where, messages.WHY_BAD_EMAIL.format(email=email)))
+            email = None
+        raw_day = cell(record, "Connected On")
+        day = parse_connected_on(raw_day) if raw_day else None
+        if raw_day and day is None:
+            summary.warnings.append((where, messages.WHY_BAD_DATE.format(text=raw_day)))
+        url = canonical_linkedin(cell(record, "URL"))
+        out.append(Connection(line - 1, name, url, email, company, role, day))
+    return out
+
+
+def _record_texts(records: list[list[str]]) -> list[str]:
+    return [",".join(r) + "\n" for r in records]
+
+
+def import_connections(
+    j: Journal, connections: list[Connection], summary: Summary, advance: Callable[[], None]
+) -> None:
+    """Add or update every connection inside the caller's write transaction."""
+    people = Contacts(j)
+    by_name_company: dict[tuple[str, str], int] = {}
+    for key, row in people.rows.items():
+        company = row.get("linkedin_company") or row.get("company") or ""
+        by_name_company.setdefault((row["name_folded"], fold(company)), key)
+    seen: dict[int, str] = {}
+    for conn in connections:
+        advance()
+        where = f"row {conn.row}"
+        key = _match(people, by_name_company, conn)
+        if key is not None and key in seen:
+            summary.skipped.append((where, messages.WHY_SAME_AS.format(where=seen[key])))
+            continue
+        if key is None:
+            name = conn.name
+            clash = people.named(name)
+            if clash is not None and not people.has_identity(clash):
+                key = clash  # a contact typed by hand: link it to this profile
+            elif clash is not None:
+                name = people.free_name(conn.name, conn.company)
+                summary.renamed.append((where, conn.name, name))
+        if key is None:
+            key = people.add(
+                name,
+                company=conn.company,
+                role=conn.role,
+                email=conn.email,
+                met_on=conn.connected_on,
+                linkedin_url=conn.url,
+                linkedin_company=conn.company,
+                linkedin_role=conn.role,
+            )
+            summary.added += 1
+        else:
+            changed = _refresh(people, key, conn)
+            if changed:
+                summary.updated += 1
+            else:
+                summary.unchanged += 1
+        seen[key] = where
+        company_key = (fold(people.rows[key]["name"]), fold(conn.company or ""))
+        by_name_company.setdefault(company_key, key)
+    j.flush()
+
+
+def _match(
+    people: Contacts, by_name_company: dict[tuple[str, str], int], conn: Connection
+) -> int | None:
+    if conn.url:
+        return people.by_url.get(conn.url)
+    return by_name_company.get((fold(conn.name), fold(conn.company or "")))
+
+
+def _refresh(people: Contacts, key: int, conn: Connection) -> bool:
+    """Bring a known contact up to date with LinkedIn; True if anything changed."""
+    row = dict(people.rows[key])
+    fields: dict[str, object] = {}
+    first_link = not row.get("linkedin_url") and row.get("linkedin_company") is None
+    for column, last_column, new in (
+        ("company", "linkedin_company", conn.company),
+        ("role", "linkedin_role", conn.role),
+    ):
+        current, last = row.get(column), row.get(last_column)
+        if first_link:
+            if current is None and new is not None:
+                fields[column] = new  # fill a blank; never overwrite what was typed
+        elif new != last and current == last:
+            fields[column] = new  # LinkedIn changed and the user had not edited it
+        fields[last_column] = new
+    if conn.url and not row.get("linkedin_url"):
+        fields["linkedin_url"] = conn.url
+    if conn.email and not row.get("email"):
+        fields["email"] = conn.email
+    if conn.connected_on and not row.get("met_on"):
+        fields["met_on"] = conn.connected_on
+    changes = {k: v for k, v in fields.items() if _stored(row.get(k)) != _stored(v)}
+    if not changes:
+        return False
+    people.update(key, **changes)
+    return True
+
+
+def _stored(value: object) -> object:
+    """Compare dates as the ISO text the database holds."""
+    return value.isoformat() if isinstance(value, date) else value

@@ -1,0 +1,321 @@
+"""vCard 3.0 and 4.0 in and out, through ``vobject`` (imported only when used).
+
+Import reads FN (or the name built from N), ORG, TITLE, EMAIL, TEL, BDAY with or
+without a year, NOTE (each one a fact of category ``other``), CATEGORIES (tags) and UID.
+Identity for re-imports: UID, else email, else name. A re-import fills fields the
+contact does not have yet and adds new tags and notes; it never overwrites what is
+there. A card that cannot be read is reported by its position and skipped.
+
+Export writes one card per contact, 3.0 by default or 4.0; the UID is the imported one,
+else the contact's own UUID, so a re-import finds the same people. A birthday without a
+year is ``--MM-DD`` in 4.0 and Apple's ``1604-MM-DD`` with ``X-APPLE-OMIT-YEAR`` in 3.0.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from netjournal import messages
+from netjournal.errors import BadValue
+from netjournal.interop import Contacts, Summary, merged_tags, read_text, tags_json
+from netjournal.text import clean_name, clean_optional, clean_text, printable
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from netjournal.store.writer import Journal
+
+VERSIONS = ("3.0", "4.0")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_NO_YEAR = 1604  # Apple's placeholder year for a birthday without one
+
+
+@dataclass
+class Card:
+    position: int
+    name: str
+    company: str | None = None
+    role: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    birthday: str | None = None
+    uid: str | None = None
+    notes: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+
+def split_cards(text: str) -> list[str]:
+    """The text of each BEGIN:VCARD ... END:VCARD block (an unterminated one included)."""
+    cards: list[str] = []
+    current: list[str] | None = None
+    depth = 0
+    for line in text.splitlines():
+        word = line.strip().upper()
+        if word == "BEGIN:VCARD":
+            if current is None:
+                current, depth = [], 0
+            depth += 1
+        if current is not None:
+            current.append(line)
+            if word == "END:VCARD":
+                depth -= 1
+                if depth == 0:
+                    cards.append("\r\n".join(current) + "\r\n")
+                    current = None
+    if current is not None:
+        cards.append("\r\n".join(current) + "\r\n")
+    return cards
+
+
+def parse_birthday(value: str, omit_year: bool = False) -> str | None:
+    """'1980-05-17', '19800517', '--0517', '--05-17', '1604-05-17' -> stored form or None."""
+    text = value.strip().split("T", 1)[0]
+    year: int | None
+    match = re.fullmatch(r"(\d{4})-?(\d{2})-?(\d{2})", text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+        if omit_year or year == _NO_YEAR:
+            year = None
+    else:
+        match = re.fullmatch(r"--(\d{2})-?(\d{2})", text)
+        if not match:
+            return None
+        year, (month, day) = None, (int(g) for g in match.groups())
+    try:
+        date(2000 if year is None else year, month, day)
+    except ValueError:
+        return None
+    return f"--{month:02d}-{day:02d}" if year is None else f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _values(component: Any, name: str) -> list[Any]:
+    return [line.value for line in component.contents.get(name, [])]
+
+
+def _first_text(component: Any, name: str) -> str | None:
+    for value in _values(component, name):
+        if isinstance(value, list):
+            value = next((v for v in value if isinstance(v, str) and v.strip()), "")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _name(component: Any) -> str | None:
+    name = _first_text(component, "fn")
+    if name:
+        return name
+    for value in _values(component, "n"):
+        parts: list[str] = []
+        for attr in ("prefix", "given", "additional", "family", "suffix"):
+            piece = getattr(value, attr, "")
+            parts += piece if isinstance(piece, list) else [piece]
+        joined = " ".join(p.strip() for p in parts if isinstance(p, str) and p.strip())
+        if joined:
+            return joined
+    return None
+
+
+def read_card(position: int, text: str, summary: Summary) -> Card | None:
+    """One card, or None (reported in ``summary``) when it cannot be read."""
+    import vobject
+
+    where = f"card {position}"
+    try:
+        component = vobject.readOne(text, allowQP=True)
+        raw_name = _name(component)
+    except Exception as exc:  # vobject raises many kinds; any of them means unreadable
+        reason = printable(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, 80)
+        summary.skipped.append((where, messages.WHY_UNREADABLE_CARD.format(reason=reason)))
+        return None
+    if not raw_name:
+        summary.skipped.append((where, messages.WHY_NO_NAME))
+        return None
+    try:
+        card = Card(position=position, name=clean_name(raw_name))
+        card.company = clean_optional(_first_text(component, "org"), "company")
+        card.role = clean_optional(_first_text(component, "title"), "role")
+        card.phone = clean_optional(_first_text(component, "tel"), "phone")
+        card.uid = clean_optional(_first_text(component, "uid"), "UID")
+        email = clean_optional(_first_text(component, "email"), "email")
+        for note in _values(component, "note"):
+            if isinstance(note, str) and note.strip():
+                card.notes.append(clean_text(note, "note"))
+        for value in _values(component, "categories"):
+            for tag in value if isinstance(value, list) else str(value).split(","):
+                cleaned = clean_optional(str(tag), "tag")
+                if cleaned:
+                    card.tags = merged_tags(card.tags, [cleaned])
+    except BadValue as exc:
+        summary.skipped.append((where, exc.message))
+        return None
+    if email and not _EMAIL.match(email):
+        summary.warnings.append((where, messages.WHY_BAD_EMAIL.format(email=email)))
+        email = None
+    card.email = email
+    for line in component.contents.get("bday", []):
+        if not isinstance(line.value, str) or not line.value.strip():
+            continue
+        omit = bool(line.params.get("X-APPLE-OMIT-YEAR"))
+        card.birthday = parse_birthday(line.value, omit)
+        if card.birthday is None:
+            text_value = printable(line.value)
+            summary.warnings.append((where, messages.WHY_BAD_BIRTHDAY.format(text=text_value)))
+        break
+    return card
+
+
+def parse(path: Path, summary: Summary) -> list[Card]:
+    text = read_text(path, "vCard")
+    blocks = split_cards(text)
+    if not blocks:
+        raise BadValue(messages.IMPORT_NOT_VCARD.format(path=path))
+    cards = [read_card(i, block, summary) for i, block in enumerate(blocks, 1)]
+    return [c for c in cards if c is not None]
+
+
+def import_cards(
+    j: Journal, cards: list[Card], summary: Summary, advance: Callable[[], None]
+) -> None:
+    """Add or update every card inside the caller's write transaction."""
+    from netjournal.store import reads
+
+    people = Contacts(j)
+    notes: dict[int, set[str]] = {}
+    for contact_id, text in reads.interop_facts(j.conn, "other"):
+        notes.setdefault(contact_id, set()).add(text)
+    seen: dict[int, str] = {}
+    for card in cards:
+        advance()
+        where = f"card {card.position}"
+        key = _match(people, card)
+        if key is not None and key in seen:
+            summary.skipped.append((where, messages.WHY_SAME_AS.format(where=seen[key])))
+            continue
+        name = card.name
+        if key is None:
+            clash = people.named(name)
+            if clash is not None and not people.has_identity(clash):
+                key = clash
+            elif clash is not None:
+                name = people.free_name(card.name, card.company)
+                summary.renamed.append((where, card.name, name))
+        if key is None:
+            key = people.add(
+                name,
+                company=card.company,
+                role=card.role,
+                email=card.email,
+                phone=card.phone,
+                birthday=card.birthday,
+                tags=tags_json(card.tags),
+                vcard_uid=card.uid,
+            )
+            status = "added"
+        else:
+            status = "updated" if _refresh(people, key, card) else "unchanged"
+        known = notes.setdefault(key, set()) if key >= 0 else set()
+        new_notes = [n for n in card.notes if n not in known]
+        if new_notes:
+            contact_id = people.real_id(key)
+            for note in new_notes:
+                j.add_fact(contact_id, "other", note, j.today)
+                known.add(note)
+            if status == "unchanged":
+                status = "updated"
+        if status == "added":
+            summary.added += 1
+        elif status == "updated":
+            summary.updated += 1
+        else:
+            summary.unchanged += 1
+        seen[key] = where
+    j.flush()
+
+
+def _match(people: Contacts, card: Card) -> int | None:
+    if card.uid:
+        key = people.by_uid.get(card.uid)
+        if key is None:
+            key = people.by_uuid.get(card.uid.removeprefix("urn:uuid:"))
+        if key is not None:
+            return key
+    if card.email:
+        key = people.by_email.get(card.email.casefold())
+        if key is not None:
+            return key
+    if not card.uid:
+        key = people.named(card.name)
+        if key is not None:
+            return key
+    return None
+
+
+def _refresh(people: Contacts, key: int, card: Card) -> bool:
+    row = people.rows[key]
+    fields: dict[str, Any] = {}
+    for column in ("company", "role", "email", "phone", "birthday"):
+        value = getattr(card, column)
+        if value is not None and not row.get(column):
+            fields[column] = value
+    if card.uid and not row.get("vcard_uid") and row.get("uuid") != card.uid:
+        fields["vcard_uid"] = card.uid
+    tags = merged_tags(people.tags(key), card.tags)
+    if tags != people.tags(key):
+        fields["tags"] = tags_json(tags)
+    if not fields:
+        return False
+    people.update(key, **fields)
+    return True
+
+
+# --- export ---------------------------------------------------------------------------
+
+
+def export(contacts: list[dict[str, Any]], notes: dict[int, list[str]], version: str) -> str:
+    """Every contact as a vCard of ``version``; deterministic for the same journal."""
+    import json
+
+    import vobject
+
+    if version not in VERSIONS:
+        raise BadValue(messages.EXPORT_BAD_VCARD_VERSION.format(version=version))
+    out: list[str] = []
+    for contact in contacts:
+        card = vobject.vCard()
+        card.add("version").value = version
+        card.add("uid").value = contact.get("vcard_uid") or contact["uuid"]
+        card.add("fn").value = contact["name"]
+        words = contact["name"].split()
+        family = words[-1] if len(words) > 1 else ""
+        given = " ".join(words[:-1]) if len(words) > 1 else contact["name"]
+        card.add("n").value = vobject.vcard.Name(family=family, given=given)
+        if contact.get("company"):
+            card.add("org").value = [contact["company"]]
+        if contact.get("role"):
+            card.add("title").value = contact["role"]
+        if contact.get("email"):
+            card.add("email").value = contact["email"]
+        if contact.get("phone"):
+            card.add("tel").value = contact["phone"]
+        birthday = contact.get("birthday")
+        if birthday:
+            line = card.add("bday")
+            if birthday.startswith("--") and version == "3.0":
+                line.value = f"{_NO_YEAR}{birthday[1:]}"
+                line.params["X-APPLE-OMIT-YEAR"] = [str(_NO_YEAR)]
+            else:
+                line.value = birthday
+        tags = json.loads(contact.get("tags") or "[]")
+        if tags:
+            card.add("categories").value = tags
+        if contact.get("linkedin_url"):
+            card.add("url").value = contact["linkedin_url"]
+        for note in notes.get(int(contact["id"]), []):
+            card.add("note").value = note
+        out.append(card.serialize())
+    return "".join(out)
