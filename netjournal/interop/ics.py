@@ -71,10 +71,7 @@ def followup_items(rows: Iterable[dict[str, Any]]) -> list[CalendarItem]:
         else:
             summary = f"Follow up with {row['name']}" + (f": {note}" if note else "")
             category = "follow-up"
-        description = (
-            f"{category} r{row['id']} recorded on {row['created_on']}. "
-            f'When it is done: net done "{row["name"]}"'
-        )
+        description = f"netjournal {category} r{row['id']}, recorded on {row['created_on']}."
         items.append(
             CalendarItem(
                 uid=f"followup-{row['uuid']}@{DOMAIN}",
