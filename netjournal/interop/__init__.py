@@ -144,7 +144,9 @@ class Contacts:
         self.by_uid: dict[str, int] = {}
         self.by_uuid: dict[str, int] = {}
         self.by_email: dict[str, int] = {}
-        self.pending: list[Any] = []
+        self.pending: dict[int, dict[str, Any]] = {}
+        self.resolved: dict[int, int] = {}
+        self.created = 0
         for row in reads.interop_contacts(j.conn):
             self._index(int(row["id"]), row)
 
@@ -180,20 +182,45 @@ class Contacts:
         raise BadValue(messages.NAME_TAKEN.format(name=name))  # pragma: no cover
 
     def add(self, name: str, **fields: Any) -> int:
-        """Queue a new contact (flushed in bulk); returns its provisional key (< 0)."""
-        from netjournal.models import Contact
+        """Queue a new contact (inserted in bulk); returns its provisional key (< 0)."""
+        from netjournal.models import new_uuid
 
         now = self.j.now.astimezone(UTC)
-        contact = Contact(name=name, name_folded=fold(name), **fields)
-        contact.created_at = contact.updated_at = now
-        self.j.session.add(contact)
-        key = -(len(self.pending) + 1)
-        self.pending.append(contact)
-        row = {"name": name, "name_folded": fold(name), "uuid": contact.uuid, **fields}
+        row: dict[str, Any] = {
+            "uuid": new_uuid(),
+            "name": name,
+            "name_folded": fold(name),
+            "tags": "[]",
+            "tier": "active",
+            "kin": False,
+            "archived": False,
+            "created_at": now,
+            "updated_at": now,
+            **fields,
+        }
+        self.created += 1
+        key = -self.created
+        self.pending[key] = row
         self._index(key, row)
-        if len(self.pending) % 500 == 0:
-            self.j.flush()
         return key
+
+    def flush(self) -> None:
+        """Insert the queued contacts in one statement (executemany), learn their ids."""
+        if not self.pending:
+            return
+        from sqlalchemy import insert
+
+        from netjournal.models import Contact
+
+        columns = {c.name for c in Contact.__table__.columns} - {"id"}  # type: ignore[attr-defined]
+        rows = [{c: row.get(c) for c in columns} for row in self.pending.values()]
+        self.j.session.execute(insert(Contact.__table__), rows)  # type: ignore[attr-defined]
+        from netjournal.store import reads
+
+        ids = reads.uuid_ids(self.j.conn, "contact")
+        for key, row in self.pending.items():
+            self.resolved[key] = ids[row["uuid"]]
+        self.pending.clear()
 
     def update(self, key: int, **fields: Any) -> None:
         """Change a contact's columns (only those that differ); ``key`` may be provisional."""
@@ -203,21 +230,22 @@ class Contacts:
         changes = {k: v for k, v in fields.items() if row.get(k) != v}
         if not changes:
             return
-        contact = self.pending[-key - 1] if key < 0 else self.j.session.get(Contact, key)
+        row.update(changes)
+        self._index(key, row)
+        if key in self.pending:
+            return  # the queued row itself changed
+        contact = self.j.session.get(Contact, self.real_id(key))
         for name, value in changes.items():
             setattr(contact, name, value)
         contact.updated_at = self.j.now.astimezone(UTC)
         self.j.session.add(contact)
-        row.update(changes)
-        self._index(key, row)
 
     def real_id(self, key: int) -> int:
         if key >= 0:
             return key
-        contact = self.pending[-key - 1]
-        if contact.id is None:
-            self.j.flush()
-        return int(contact.id)
+        if key in self.pending:
+            self.flush()
+        return self.resolved[key]
 
     def tags(self, key: int) -> list[str]:
         raw = self.rows[key].get("tags") or "[]"

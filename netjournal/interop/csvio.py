@@ -208,6 +208,7 @@ def import_rows(j: Journal, rows: list[Row], summary: Summary, advance: Callable
             else:
                 summary.unchanged += 1
         seen[key] = row.where
+    people.flush()
     j.flush()
 
 

@@ -172,6 +172,7 @@ def import_connections(
         seen[key] = where
         company_key = (fold(people.rows[key]["name"]), fold(conn.company or ""))
         by_name_company.setdefault(company_key, key)
+    people.flush()
     j.flush()
 
 

@@ -234,6 +234,7 @@ def import_cards(
         else:
             summary.unchanged += 1
         seen[key] = where
+    people.flush()
     j.flush()
 
 
