@@ -1,0 +1,107 @@
+"""Matching gives: words, stemming, introductions, already-introduced pairs, targets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from netjournal import matching
+from netjournal.matching import Profile
+
+
+def test_words_fold_accents_drop_stop_words_and_stem() -> None:
+    assert matching.words("Cerca un AVVOCATO commerciale a Milano") == {
+        "avvocat",
+        "commercial",
+        "milan",
+    }
+    assert matching.words("the lawyers") == matching.words("a lawyer") == {"lawyer"}
+    assert matching.words("Società") == matching.words("societa") == matching.words("società")
+    assert matching.stem("companies") == matching.stem("company")
+    assert matching.stem("taxes") == matching.stem("tax")
+    assert matching.stem("avvocati") == matching.stem("avvocato") == matching.stem("avvocate")
+    assert matching.stem("notai") == matching.stem("notaio")
+    assert matching.stem("business") == "business"
+
+
+ANA = Profile(1, "Ana Rossi", "Rossi Srl", "CFO", facts=(("seeking", "a commercial lawyer"),))
+MARCO = Profile(2, "Marco Neri", "Studio Neri", "lawyer")
+LUCA = Profile(
+    3, "Luca Bianchi", "Bianchi Spa", "commercialista", facts=(("goals", "nuovi clienti"),)
+)
+
+
+def test_introduction_with_reason() -> None:
+    intros = matching.introductions([ANA, MARCO, LUCA], set())
+    assert [i.reason for i in intros] == [
+        "Introduce Ana Rossi to Marco Neri — Ana seeks a commercial lawyer; "
+        "Marco is a lawyer at Studio Neri"
+    ]
+
+
+def test_never_self_and_never_already_introduced() -> None:
+    selfish = Profile(4, "Sara Blu", None, "lawyer", facts=(("seeking", "a lawyer"),))
+    assert matching.introductions([selfish], set()) == []
+    known = matching.already_introduced([ANA, MARCO], [(1, 2)], [])
+    assert matching.introductions([ANA, MARCO], known) == []
+    by_give = matching.already_introduced([ANA, MARCO], [], [(1, "to Marco, a notary")])
+    assert frozenset((1, 2)) in by_give
+    by_full_name = matching.already_introduced([ANA, MARCO], [], [(2, "met ana rossi")])
+    assert frozenset((1, 2)) in by_full_name
+    # a first name shared by two contacts is not enough
+    other_marco = Profile(5, "Marco Verdi")
+    shared = matching.already_introduced([ANA, MARCO, other_marco], [], [(1, "to Marco")])
+    assert shared == set()
+
+
+def test_referrers_for_targets() -> None:
+    anna = Profile(
+        6,
+        "Anna Gialli",
+        "Acme",
+        "IT manager",
+        tags=("manufacturing",),
+        facts=(("networks", "BNI Lombardia"),),
+    )
+    found = matching.referrers([(1, "IT managers at manufacturers in Lombardia")], [anna, MARCO])
+    assert [r.name for r in found[0].referrers] == ["Anna Gialli"]
+    assert "manager" in found[0].referrers[0].common
+
+
+def test_net_match_on_a_small_journal(ok: Callable[..., Any], net_json: Callable[..., Any]) -> None:
+    ok("contact", "add", "Ana Rossi", "--company", "Rossi Srl", "--role", "CFO")
+    ok("contact", "add", "Marco Neri", "--company", "Studio Neri", "--role", "avvocato")
+    ok("contact", "add", "Giulia Conti", "--role", "fotografa", "--tag", "eventi")
+    ok("contact", "add", "Piero Sala", "--role", "fotografo")
+    ok("contact", "add", "Élodie Núñez", "--role", "Designer", "--tag", "design")
+    ok("learn", "Ana", "seeking", "avvocati per contratti")
+    ok("learn", "Elodie", "seeking", "fotografi per un evento")
+    ok("learn", "Marco", "goals", "nuovi clienti nel design")
+    ok("log", "Elodie", "Piero", "-k", "event")  # already met together
+    ok("target", "add", "studi di avvocati a Milano")
+    result = ok("match")
+    lines = result.stdout.splitlines()
+    assert (
+        "  Introduce Ana Rossi to Marco Neri — Ana seeks avvocati per contratti; "
+        "Marco is an avvocato at Studio Neri" in lines
+    )
+    assert any(line.startswith("  Introduce Élodie Núñez to Giulia Conti") for line in lines)
+    assert any(line.startswith("  Introduce Marco Neri to Élodie Núñez") for line in lines)
+    assert not any("Élodie Núñez to Piero Sala" in line for line in lines)
+    assert not any("to Ana Rossi" in line and "Introduce Ana" in line for line in lines)
+    data = net_json("match", "--json")
+    assert data["referrers"][0]["contacts"][0]["name"] == "Marco Neri"
+    only = net_json("match", "giulia", "--json")
+    assert [(i["introduce"], i["to"]) for i in only["introductions"]] == [
+        ("Élodie Núñez", "Giulia Conti")
+    ]
+    ok("give", "Ana", "to Marco, the lawyer", "-k", "introduction")
+    data = net_json("match", "--json")
+    assert ("Ana Rossi", "Marco Neri") not in [
+        (i["introduce"], i["to"]) for i in data["introductions"]
+    ]
+
+
+def test_net_match_unknown_name(net: Callable[..., Any]) -> None:
+    result = net("match", "Nobody")
+    assert result.exit_code == 1
