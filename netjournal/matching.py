@@ -11,6 +11,9 @@ dropped ("avvocato", "avvocati" and "avvocate" all become "avvocat").
 Already introduced (never suggested again), in either direction: the two took part in
 the same interaction, or one received a give of kind ``introduction`` whose text names
 the other — by full name, or by first name when no other contact shares that first name.
+
+Each contact with a need gets at most ``PER_SEEKER`` introductions, to the contacts that
+offer the most of that need's words (ties by name), so a large journal gives a short list.
 """
 
 from __future__ import annotations
@@ -44,6 +47,8 @@ _STOP_TEXT = """
 STOP_WORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
 
 _WORD = re.compile(r"[0-9a-z]+")
+#: introductions proposed per contact with a need (the best-placed helpers)
+PER_SEEKER = 3
 _VOWELS = "aeio"
 
 
@@ -185,14 +190,6 @@ def describe_offer(p: Profile, offer: Offer) -> str:
     return f"{who}'s {offer.source}: {offer.text}"
 
 
-def _names_contact(text: str, p: Profile, unique_first: set[str]) -> bool:
-    folded = fold(text)
-    if fold(p.name) and fold(p.name) in folded:
-        return True
-    first = fold(first_name(p.name))
-    return first in unique_first and first in _WORD.findall(folded)
-
-
 def already_introduced(
     profiles: Sequence[Profile],
     met_together: Iterable[tuple[int, int]],
@@ -204,16 +201,49 @@ def already_introduced(
     ``introduction_gives`` holds (contact, text) of gives of kind introduction.
     """
     pairs = {frozenset(pair) for pair in met_together if pair[0] != pair[1]}
-    counts: dict[str, int] = {}
+    by_first: dict[str, list[tuple[int, str]]] = {}  # folded first name -> (id, folded name)
     for p in profiles:
-        key = fold(first_name(p.name))
-        counts[key] = counts.get(key, 0) + 1
-    unique_first = {k for k, n in counts.items() if n == 1}
+        folded = fold(p.name)
+        by_first.setdefault(fold(first_name(p.name)), []).append((p.id, folded))
     for cid, text in introduction_gives:
-        for p in profiles:
-            if p.id != cid and _names_contact(text, p, unique_first):
-                pairs.add(frozenset((cid, p.id)))
+        folded_text = fold(text)
+        for token in set(_WORD.findall(folded_text)):
+            people = by_first.get(token, [])
+            for other, folded_name in people:
+                if other == cid:
+                    continue
+                if len(people) == 1 or folded_name in folded_text:
+                    pairs.add(frozenset((cid, other)))
     return pairs
+
+
+def _best_need(
+    seeker: Profile, helper: Profile, wanted: list[Need], helper_offers: list[Offer]
+) -> Introduction | None:
+    best: Introduction | None = None
+    for need in wanted:
+        matched = [o for o in helper_offers if need.stems & o.stems]
+        if not matched:
+            continue
+        common = sorted(set().union(*(need.stems & o.stems for o in matched)))
+        if best is not None and len(common) <= best.score:
+            continue
+        reason = (
+            f"Introduce {seeker.name} to {helper.name} — {describe_need(seeker, need)}; "
+            + "; ".join(describe_offer(helper, o) for o in matched[:2])
+        )
+        best = Introduction(
+            seeker=seeker.name,
+            helper=helper.name,
+            seeker_id=seeker.id,
+            helper_id=helper.id,
+            need=need.text,
+            offers=tuple(o.text for o in matched),
+            common=tuple(common),
+            score=len(common),
+            reason=reason,
+        )
+    return best
 
 
 def introductions(
@@ -221,42 +251,43 @@ def introductions(
     known: set[frozenset[int]],
     *,
     only: int | None = None,
+    per_seeker: int = PER_SEEKER,
 ) -> list[Introduction]:
-    """Introductions to propose, best first; with ``only``, those involving that contact."""
+    """Introductions to propose, best first: for each contact with a need, the
+    ``per_seeker`` best-placed others; with ``only``, those involving that contact."""
     out: list[Introduction] = []
     offers_of = {p.id: offers(p) for p in profiles}
+    by_id = {p.id: p for p in profiles}
+    index: dict[str, set[int]] = {}  # stem -> contacts offering it
+    for cid, items in offers_of.items():
+        for offer in items:
+            for s in offer.stems:
+                index.setdefault(s, set()).add(cid)
     for seeker in profiles:
-        for helper in profiles:
-            if seeker.id == helper.id or frozenset((seeker.id, helper.id)) in known:
+        wanted = needs(seeker)
+        if not wanted:
+            continue
+        scores: dict[int, int] = {}  # helper -> most stems of one need they offer
+        for need in wanted:
+            hits: dict[int, int] = {}
+            for s in need.stems:
+                for cid in index.get(s, ()):
+                    hits[cid] = hits.get(cid, 0) + 1
+            for cid, n in hits.items():
+                scores[cid] = max(scores.get(cid, 0), n)
+        ranked = sorted(scores, key=lambda c: (-scores[c], fold(by_id[c].name)))
+        found = 0
+        for cid in ranked:
+            if found >= per_seeker:
+                break
+            if cid == seeker.id or frozenset((seeker.id, cid)) in known:
                 continue
-            if only is not None and only not in (seeker.id, helper.id):
+            if only is not None and only not in (seeker.id, cid):
                 continue
-            best: Introduction | None = None
-            for need in needs(seeker):
-                matched = [o for o in offers_of[helper.id] if need.stems & o.stems]
-                if not matched:
-                    continue
-                common = sorted(set().union(*(need.stems & o.stems for o in matched)))
-                score = len(common)
-                if best is not None and score <= best.score:
-                    continue
-                reason = (
-                    f"Introduce {seeker.name} to {helper.name} — {describe_need(seeker, need)}; "
-                    + "; ".join(describe_offer(helper, o) for o in matched[:2])
-                )
-                best = Introduction(
-                    seeker=seeker.name,
-                    helper=helper.name,
-                    seeker_id=seeker.id,
-                    helper_id=helper.id,
-                    need=need.text,
-                    offers=tuple(o.text for o in matched),
-                    common=tuple(common),
-                    score=score,
-                    reason=reason,
-                )
+            best = _best_need(seeker, by_id[cid], wanted, offers_of[cid])
             if best is not None:
                 out.append(best)
+                found += 1
     out.sort(key=lambda i: (-i.score, fold(i.seeker), fold(i.helper)))
     return out
 

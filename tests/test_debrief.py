@@ -112,9 +112,12 @@ def test_debrief_declined_writes_nothing(net: Run, ok: Run, rows: Run) -> None:
 def test_debrief_refuses_ambiguous_names_then_accepts(ok: Run, rows: Run) -> None:
     ok("contact", "add", "Ana Rossi")
     ok("contact", "add", "Ana Bianchi")
-    answers = _answers("ana", "Ana Rossi, Marco Neri", "", "", "", "", "", "", "", "", "y")
+    answers = _answers(
+        "ana", "Ana Rossi, ana rossi", "Ana Rossi, Marco Neri", "", "", "", "", "", "", "", "", "y"
+    )
     result = ok("log", input=answers, env=TTY)
     assert "could be" in result.stderr
+    assert "'Ana Rossi' is named twice" in result.stderr
     assert "Marco Neri is not in your journal yet" in result.stderr
     assert rows(
         "SELECT c.name FROM participant p JOIN contact c ON c.id = p.contact_id ORDER BY position"

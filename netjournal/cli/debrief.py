@@ -25,7 +25,7 @@ import typer
 from netjournal import messages, vocab
 from netjournal.cli import parse
 from netjournal.cli.common import State, echo, notice, reading, state
-from netjournal.errors import NetError
+from netjournal.errors import BadValue, NetError
 
 INTERACTIVE_ENV = "NETJOURNAL_INTERACTIVE"
 #: profile categories the debrief asks about, most valuable first (family, then GAINS)
@@ -110,7 +110,7 @@ def _people(st: State) -> Callable[[str], tuple[list[str], list[str], int | None
     """Checks the 'who' answer: resolves names as ``log`` will, without writing."""
     from netjournal.names import Candidate, Outcome, resolution_error, resolve
     from netjournal.store import reads
-    from netjournal.text import clean_name
+    from netjournal.text import clean_name, fold
 
     with reading(st) as conn:
         candidates = [Candidate(*c) for c in reads.contact_candidates(conn)]
@@ -118,8 +118,6 @@ def _people(st: State) -> Callable[[str], tuple[list[str], list[str], int | None
     def check(raw: str) -> tuple[list[str], list[str], int | None]:
         parts = [p for p in (x.strip() for x in raw.split(",")) if p]
         if not parts:
-            from netjournal.errors import BadValue
-
             raise BadValue(messages.NO_NAMES)
         names, new = [], []
         first_id: int | None = None
@@ -127,10 +125,14 @@ def _people(st: State) -> Callable[[str], tuple[list[str], list[str], int | None
             name = clean_name(part)
             res = resolve(name, candidates)
             if res.outcome is Outcome.FOUND and res.match is not None:
+                if res.match.name in names:
+                    raise BadValue(messages.DUPLICATE_NAMES.format(name=res.match.name))
                 names.append(res.match.name)
                 if index == 0:
                     first_id = res.match.id
             elif res.outcome is Outcome.MISSING:
+                if fold(name) in {fold(n) for n in names}:
+                    raise BadValue(messages.DUPLICATE_NAMES.format(name=name))
                 names.append(name)
                 new.append(name)
             else:
