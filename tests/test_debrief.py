@@ -39,6 +39,15 @@ def test_off_a_terminal_no_names_is_a_usage_error(net: Run, unchanged: Any) -> N
     assert "Name at least one contact" in result.stderr
 
 
+def test_options_without_names_are_a_usage_error_even_on_a_terminal(
+    net: Run, unchanged: Any
+) -> None:
+    with unchanged():
+        result = net("log", "-m", "coffee", input=_answers(*FULL), env=TTY)
+    assert result.exit_code == 2
+    assert "Name at least one contact" in result.stderr
+
+
 def test_terminal_check_is_injectable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(debrief.INTERACTIVE_ENV, "1")
     assert debrief.interactive()

@@ -25,7 +25,7 @@ import typer
 from netjournal import messages, vocab
 from netjournal.cli import parse
 from netjournal.cli.common import State, echo, notice, reading, state
-from netjournal.errors import BadValue, NetError
+from netjournal.errors import BadUsage, BadValue, NetError
 
 INTERACTIVE_ENV = "NETJOURNAL_INTERACTIVE"
 #: profile categories the debrief asks about, most valuable first (family, then GAINS)
@@ -243,11 +243,22 @@ def summary(st: State, a: Answers) -> list[str]:
     return lines
 
 
+def _options_given(ctx: typer.Context) -> bool:
+    defaults = {"names": None, "kind": vocab.DEFAULT_INTERACTION_KIND, "new": False}
+    return any(
+        value not in (None, [], ()) and value != defaults.get(name)
+        for name, value in ctx.params.items()
+        if name != "names"
+    )
+
+
 def run(ctx: typer.Context) -> None:
     """The debrief: ask, show, confirm, then record through ``log``."""
     from netjournal.cli.journal import log
 
     st = state(ctx)
+    if _options_given(ctx):  # `net log -m ...` without names is a slip, not a debrief
+        raise BadUsage(messages.NO_NAMES)
     notice(messages.DEBRIEF_START)
     answers = collect(st)
     echo(messages.DEBRIEF_SUMMARY)
