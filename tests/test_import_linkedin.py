@@ -275,3 +275,27 @@ def test_thousands_of_rows(ok: Callable[..., Any], rows: Any, tmp_path: Path) ->
     tags = rows("SELECT DISTINCT tags FROM contact")
     assert tags == [("[]",)]
     assert json.loads(tags[0][0]) == []
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    from netjournal.interop import progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setenv("TERM", "xterm")
+    for stream, shown in ((io.StringIO(), False), (Terminal(), True)):
+        monkeypatch.setattr(sys, "stderr", stream)
+        with progress(500, "Importing connections") as advance:
+            for _ in range(500):
+                advance()
+        assert bool(stream.getvalue()) is shown
+    small = Terminal()
+    monkeypatch.setattr(sys, "stderr", small)
+    with progress(10, "Importing connections") as advance:
+        advance()
+    assert small.getvalue() == ""  # a moment's work draws no bar
