@@ -50,7 +50,7 @@ def _load(j: Any, prefix: str, number: int, raw: str) -> Any:
 
 def edit(
     ctx: typer.Context,
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="e.g. i12, g3, a4, f7, r2.")],
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="e.g. i12, g3, a4, f7, r2, e5, t1.")],
     note: Annotated[
         str | None, typer.Option("-m", "--note", help="New note, text or description.")
     ] = None,
@@ -61,7 +61,7 @@ def edit(
     category: Annotated[str | None, typer.Option("--category", help="New fact category.")] = None,
     by: Annotated[str | None, typer.Option("--by", help="New due date of a follow-up.")] = None,
 ) -> None:
-    """Correct a record: an interaction, give, ask, fact or follow-up."""
+    """Correct a record: an interaction, give, ask, fact, follow-up, expense or target."""
     st = state(ctx)
     prefix, number = parse_id(record_id)
     given = {
@@ -139,7 +139,7 @@ def edit(
 
 def rm(
     ctx: typer.Context,
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="e.g. i12, g3, a4, f7, r2.")],
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="e.g. i12, g3, a4, f7, r2, e5, t1.")],
 ) -> None:
     """Delete one record (net undo brings it back)."""
     st = state(ctx)
