@@ -117,6 +117,26 @@ class Summary:
         return self.added + self.updated
 
 
+def quick_name(raw: str) -> str:
+    """:func:`netjournal.text.clean_name`, with a fast path for plain ASCII names."""
+    from netjournal.text import MAX_NAME, clean_name
+
+    if raw.isascii() and raw.isprintable():
+        name = " ".join(raw.split())
+        if name and len(name) <= MAX_NAME:
+            return name
+    return clean_name(raw)
+
+
+def quick_optional(raw: str, what: str) -> str | None:
+    """:func:`netjournal.text.clean_optional`, with a fast path for plain ASCII text."""
+    from netjournal.text import MAX_TEXT, clean_optional
+
+    if raw.isascii() and raw.isprintable() and len(raw) <= MAX_TEXT:
+        return raw.strip() or None
+    return clean_optional(raw, what)
+
+
 def canonical_linkedin(url: str | None) -> str | None:
     """``https://se.linkedin.com/in/Ada-L/?trk=x`` -> ``https://www.linkedin.com/in/ada-l``."""
     import re
@@ -186,10 +206,13 @@ class Contacts:
         from netjournal.models import new_uuid
 
         now = self.j.now.astimezone(UTC)
+        folded = fold(name)
+        if folded in self.by_folded:  # the callers check; the database would refuse it
+            raise BadValue(messages.NAME_TAKEN.format(name=name))
         row: dict[str, Any] = {
             "uuid": new_uuid(),
             "name": name,
-            "name_folded": fold(name),
+            "name_folded": folded,
             "tags": "[]",
             "tier": "active",
             "kin": False,

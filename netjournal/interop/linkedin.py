@@ -15,19 +15,29 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netjournal import messages
 from netjournal.errors import BadValue
-from netjournal.interop import Contacts, Summary, canonical_linkedin, read_text
-from netjournal.text import clean_name, clean_optional, fold
+from netjournal.interop import (
+    Contacts,
+    Summary,
+    canonical_linkedin,
+    quick_name,
+    quick_optional,
+    read_text,
+)
+from netjournal.text import fold as plain_fold
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from netjournal.store.writer import Journal
 
+#: folding repeats for the same names and companies on every row: remember it
+fold = lru_cache(maxsize=1 << 16)(plain_fold)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _MONTHS = {
     m: i
@@ -103,10 +113,10 @@ def parse(path: Path, summary: Summary) -> list[Connection]:
             summary.skipped.append((where, messages.WHY_NO_NAME))
             continue
         try:
-            name = clean_name(raw_name)
-            company = clean_optional(cell(record, "Company"), "company")
-            role = clean_optional(cell(record, "Position"), "position")
-            email = clean_optional(cell(record, "Email Address"), "email")
+            name = quick_name(raw_name)
+            company = quick_optional(cell(record, "Company"), "company")
+            role = quick_optional(cell(record, "Position"), "position")
+            email = quick_optional(cell(record, "Email Address"), "email")
         except BadValue as exc:
             summary.skipped.append((where, exc.message))
             continue
@@ -170,7 +180,7 @@ def import_connections(
             else:
                 summary.unchanged += 1
         seen[key] = where
-        company_key = (fold(people.rows[key]["name"]), fold(conn.company or ""))
+        company_key = (people.rows[key]["name_folded"], fold(conn.company or ""))
         by_name_company.setdefault(company_key, key)
     people.flush()
     j.flush()
