@@ -17,10 +17,13 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netjournal import messages
 from netjournal.errors import BadValue
+
+if TYPE_CHECKING:
+    from netjournal.scoring import Constants
 
 DATE_ORDERS = ("DMY", "MDY")
 KNOWN_KEYS = ("date_order", "currency", "scoring")
@@ -109,7 +112,7 @@ def where(path: Path, text: str, key: str, table: str | None = None) -> str:
     return f"{path}" if line is None else f"{path}{messages.CONFIG_AT_LINE.format(line=line)}"
 
 
-def scoring_constants(config: Config) -> Any:
+def scoring_constants(config: Config) -> Constants:
     """The scoring constants in force; a bad override names the file, line and key."""
     from netjournal.scoring import DEFAULTS, Constants
 

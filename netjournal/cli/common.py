@@ -66,10 +66,10 @@ class State:
     @cached_property
     def constants(self) -> Constants:
         """The scoring constants in force: the defaults with the config's overrides."""
-        from netjournal.scoring import DEFAULTS, Constants
+        from netjournal.config import scoring_constants
 
-        scoring = self.config.scoring
-        return Constants.from_mapping(scoring) if scoring else DEFAULTS
+        # a bad override names the config file, the line and the key
+        return scoring_constants(self.config)
 
     @cached_property
     def config(self) -> Config:
