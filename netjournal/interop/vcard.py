@@ -49,23 +49,21 @@ class Card:
 
 
 def split_cards(text: str) -> list[str]:
-    """The text of each BEGIN:VCARD ... END:VCARD block (an unterminated one included)."""
+    """The text of each BEGIN:VCARD ... END:VCARD block. A card that never ends is kept
+    (and later reported as unreadable) up to the next BEGIN:VCARD."""
     cards: list[str] = []
     current: list[str] | None = None
-    depth = 0
     for line in text.splitlines():
         word = line.strip().upper()
         if word == "BEGIN:VCARD":
-            if current is None:
-                current, depth = [], 0
-            depth += 1
+            if current is not None:
+                cards.append("\r\n".join(current) + "\r\n")
+            current = []
         if current is not None:
             current.append(line)
             if word == "END:VCARD":
-                depth -= 1
-                if depth == 0:
-                    cards.append("\r\n".join(current) + "\r\n")
-                    current = None
+                cards.append("\r\n".join(current) + "\r\n")
+                current = None
     if current is not None:
         cards.append("\r\n".join(current) + "\r\n")
     return cards
