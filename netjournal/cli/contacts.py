@@ -57,9 +57,14 @@ def _fields(
 ) -> dict[str, Any]:
     """Validated column values for the options that were given."""
     fields: dict[str, Any] = {}
-    for key, value in (("company", company), ("role", role), ("phone", phone), ("met_at", met_at)):
+    for key, label, value in (
+        ("company", "company", company),
+        ("role", "role", role),
+        ("phone", "phone number", phone),
+        ("met_at", "place you met", met_at),
+    ):
         if value is not None:
-            fields[key] = clean_optional(value, key.replace("_", " "))
+            fields[key] = clean_optional(value, label)
     if email is not None:
         cleaned = clean_optional(email, "email")
         if cleaned and not _EMAIL.match(cleaned):
