@@ -208,6 +208,8 @@ NO_CADENCE_AND_CADENCE = "Give either --cadence or --no-cadence, not both."
 
 DUE_NOTHING = "Nobody is due within {days} days. Run 'net due --all' to see everyone."
 DUE_NOBODY = "No contacts to rank yet."
+DUE_MORE = "… and {more} more; --limit 0 shows them all."
+BAD_LIMIT = "--limit must be a whole number of rows, 0 for all, not {limit}."
 DUE_SNOOZED = "{name} is snoozed until {day}: hidden from 'net due' until then."
 DUE_ARCHIVED = "{name} is archived: never listed by 'net due'."
 DUE_TOTAL = "urgency {total:.2f}"
@@ -332,3 +334,38 @@ DEMO_DONE = (
     "That was the tour. Start your own journal with: "
     "net log \"Ana Rossi\" -k meal -m \"Lunch\" --learned family:\"two daughters\""
 )
+
+# --- safety: backup, restore, doctor, migrations ---------------------------------------
+
+MIGRATION_FAILED = (
+    "Could not upgrade the journal {path} to schema {version} ({reason}); it was left "
+    "exactly as it was. A backup is at {backup}."
+)
+NO_JOURNAL_YET = "There is no journal at {path} yet; nothing to back up."
+BACKUP_DONE = "Backed up the journal to {path} ({size})."
+BACKUP_IS_JOURNAL = "{path} is the journal itself; choose another file for the backup."
+BACKUP_TARGET_EXISTS = (
+    "{path} exists and is not a netjournal journal; it was not overwritten. Choose another file."
+)
+BACKUP_TARGET_FOLDER = "{path} is a folder; give a file name for the backup."
+BACKUP_FAILED = "Could not write the backup {path}: {reason}. The journal was not changed."
+BACKUP_LIST_EMPTY = "No backups in {folder} yet. Make one with: net backup"
+BACKUP_LIST_WITH_FILE = "--list shows the backups; it takes no FILE."
+NOT_A_JOURNAL = "{path} is an SQLite database but not a netjournal journal."
+RESTORE_MISSING = "There is no file {path}."
+RESTORE_DAMAGED = "{path} is a damaged journal (its integrity check fails); it was not restored."
+RESTORE_NEWER = (
+    "{path} was written by a newer netjournal (schema {found}, this one knows {known}). "
+    "Upgrade netjournal to restore it; nothing was changed."
+)
+RESTORE_SAME = "{path} is the journal itself; there is nothing to restore."
+RESTORE_CONFIRM = "Replace the journal {journal} with {path}? (the current one is backed up first)"
+RESTORE_NEEDS_YES = (
+    "Restoring replaces the journal {journal}; add --yes to confirm (it is backed up first)."
+)
+RESTORE_CANCELLED = "Nothing was restored."
+RESTORED = "Restored the journal from {path}."
+RESTORED_BACKUP = "The journal as it was before is in {backup}."
+DOCTOR_NO_JOURNAL = "There is no journal at {path} yet; nothing to check."
+DOCTOR_OK = "All checks passed."
+DOCTOR_PROBLEMS = "{count} problem(s) found. Back up the journal (net backup) before repairing."

@@ -138,11 +138,13 @@ def _register() -> None:
         journal,
         proactive,
         records,
+        safety,
         scores,
     )
 
     for module in (journal, contacts, records, scores, farming, proactive, io, configcmd, demo):
         module.register(app)
+    safety.register(app)
 
 
 _register()

@@ -6,6 +6,7 @@ migrations and undo run on them. SQLModel sessions (``writer``) apply the same p
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -15,11 +16,24 @@ from netjournal.errors import JournalError, JournalLocked
 from netjournal.store import SCHEMA_VERSION
 from netjournal.store.paths import create_private_file
 
+#: how long a command waits for another process's write lock before giving up (exit 3)
 BUSY_TIMEOUT_MS = 15_000
+#: overrides BUSY_TIMEOUT_MS (milliseconds); meant for tests of the lock-timeout path
+ENV_BUSY_TIMEOUT = "NETJOURNAL_BUSY_TIMEOUT_MS"
+
+
+def busy_timeout_ms() -> int:
+    """The busy timeout in force: ``$NETJOURNAL_BUSY_TIMEOUT_MS`` if set, else 15 s."""
+    raw = os.environ.get(ENV_BUSY_TIMEOUT, "").strip()
+    try:
+        value = int(raw) if raw else BUSY_TIMEOUT_MS
+    except ValueError:
+        return BUSY_TIMEOUT_MS
+    return value if value >= 0 else BUSY_TIMEOUT_MS
 
 
 def apply_pragmas(conn: sqlite3.Connection) -> None:
-    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA synchronous=NORMAL")
 
@@ -27,7 +41,7 @@ def apply_pragmas(conn: sqlite3.Connection) -> None:
 def connect(path: Path) -> sqlite3.Connection:
     """A connection in autocommit mode (we issue BEGIN ourselves) with our pragmas."""
     try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_ms() / 1000)
         apply_pragmas(conn)
     except sqlite3.DatabaseError as exc:
         raise translate(exc, path) from exc

@@ -16,7 +16,7 @@ from pathlib import Path
 from netjournal import messages
 from netjournal.errors import JournalError
 from netjournal.store import SCHEMA_VERSION, undo
-from netjournal.store.backup import backup_to, default_backup_path
+from netjournal.store.backup import backup_file, default_backup_path
 
 #: MIGRATIONS[n] turns a journal of version n - 1 into version n.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
@@ -48,10 +48,27 @@ EXTRA_INDEXES = (
 )
 
 
-def create(conn: sqlite3.Connection) -> None:
-    """Create the current schema in an empty database, in one transaction."""
+def _rollback(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+
+
+def create(conn: sqlite3.Connection, path: Path) -> None:
+    """Create the current schema in an empty database, in one transaction.
+
+    Several processes may find the same new file at once: the first to take the write
+    lock creates the schema, the others find it done once they get the lock.
+    """
     conn.execute("BEGIN IMMEDIATE")
     try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] != 0:
+            conn.execute("ROLLBACK")  # created meanwhile by another process
+            return
+        has_tables = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1"
+        ).fetchone()
+        if has_tables:
+            raise JournalError(messages.NOT_A_JOURNAL.format(path=path))
         for statement in schema_ddl():
             conn.execute(statement)
         for statement in EXTRA_INDEXES:
@@ -60,48 +77,76 @@ def create(conn: sqlite3.Connection) -> None:
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        _rollback(conn)
         raise
     conn.execute("PRAGMA journal_mode=WAL")
 
 
-def migrate(conn: sqlite3.Connection, path: Path, found: int) -> Path:
-    """Back up, then bring a journal of version ``found`` up to date. Returns the backup."""
-    backup = backup_to(conn, default_backup_path(path, datetime.now(UTC), f"v{found}"))
-    conn.execute("BEGIN IMMEDIATE")
+def migrate(conn: sqlite3.Connection, path: Path, found: int) -> Path | None:
+    """Back up, then bring a journal of version ``found`` up to date. Returns the backup.
+
+    The write lock is taken first, so the backup (made through a second connection,
+    which sees exactly what the lock protects) and the migration cover the same state,
+    and a second process arriving meanwhile finds the work done. Foreign keys are off
+    during the migration so that steps may rebuild tables (sqlite.org/lang_altertable.html)
+    and are checked as a whole before the commit. Any failure rolls everything back.
+    """
+    conn.execute("PRAGMA foreign_keys=OFF")  # a no-op inside a transaction: set it first
     try:
-        conn.execute("UPDATE undo_control SET recording = 0 WHERE id = 1")
-        for version in range(found + 1, SCHEMA_VERSION + 1):
-            MIGRATIONS[version](conn)
-            conn.execute(f"PRAGMA user_version = {version}")
-        undo.install_triggers(conn)
-        # the undo history refers to the old layout; it cannot be replayed after a migration
-        conn.execute("DELETE FROM undo_step")
-        conn.execute("DELETE FROM undo_command")
-        conn.execute("UPDATE undo_control SET recording = 1 WHERE id = 1")
-        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
-        if problems:
+        conn.execute("BEGIN IMMEDIATE")
+        backup: Path | None = None
+        try:
+            found = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if found >= SCHEMA_VERSION:
+                conn.execute("ROLLBACK")  # migrated meanwhile by another process
+                return None
+            backup = backup_file(path, default_backup_path(path, datetime.now(UTC), f"v{found}"))
+            conn.execute("UPDATE undo_control SET recording = 0 WHERE id = 1")
+            for version in range(found + 1, SCHEMA_VERSION + 1):
+                MIGRATIONS[version](conn)
+                conn.execute(f"PRAGMA user_version = {version}")
+            undo.install_triggers(conn)
+            # the undo history refers to the old layout; it cannot be replayed after a migration
+            conn.execute("DELETE FROM undo_step")
+            conn.execute("DELETE FROM undo_command")
+            conn.execute("UPDATE undo_control SET recording = 1 WHERE id = 1")
+            if conn.execute("PRAGMA foreign_key_check").fetchall():
+                raise JournalError(
+                    messages.MIGRATION_FAILED.format(
+                        path=path,
+                        version=SCHEMA_VERSION,
+                        reason="foreign keys broken",
+                        backup=backup,
+                    )
+                )
+            conn.execute("COMMIT")
+        except JournalError:
+            _rollback(conn)
+            raise
+        except Exception as exc:
+            _rollback(conn)
+            if backup is None:
+                raise
             raise JournalError(
-                messages.JOURNAL_UNREADABLE.format(path=path, reason="foreign keys broken")
-            )
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+                messages.MIGRATION_FAILED.format(
+                    path=path, version=SCHEMA_VERSION, reason=exc, backup=backup
+                )
+            ) from exc
+        except BaseException:
+            _rollback(conn)
+            raise
+    finally:
+        conn.execute("PRAGMA foreign_keys=ON")
     return backup
 
 
 def upgrade(conn: sqlite3.Connection, path: Path, found: int) -> Path | None:
     """Bring the journal behind ``conn`` to :data:`SCHEMA_VERSION` (user_version ``found``).
 
-    Returns the backup taken before a migration (None for a new journal).
+    Returns the backup taken before a migration (None for a new journal, or when another
+    process did the work first).
     """
     if found == 0:
-        has_tables = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1"
-        ).fetchone()
-        if has_tables:
-            raise JournalError(messages.JOURNAL_NOT_SQLITE.format(path=path))
-        create(conn)
+        create(conn, path)
         return None
     return migrate(conn, path, found)

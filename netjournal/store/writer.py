@@ -35,22 +35,23 @@ from netjournal.models import (
 )
 from netjournal.names import Candidate, Outcome, options_text, resolution_error, resolve
 from netjournal.store import reads, undo
-from netjournal.store.connection import BUSY_TIMEOUT_MS, open_journal, translate
+from netjournal.store.connection import busy_timeout_ms, open_journal, translate
 from netjournal.text import fold
 
 
 def _engine(path: Path) -> Any:
+    timeout_ms = busy_timeout_ms()
     engine = create_engine(
         f"sqlite:///{path}",
         poolclass=NullPool,
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+        connect_args={"timeout": timeout_ms / 1000},
     )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
         cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute(f"PRAGMA busy_timeout={timeout_ms}")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
