@@ -246,19 +246,25 @@ def _ago(day: str | None, today: str) -> str:
     return f"{day} ({days}d ago)" if days > 0 else day
 
 
-def due(data: dict[str, Any], *, as_json: bool) -> None:
-    """``net due``: one row per contact, most urgent first, with the reasons in words."""
+def due(data: dict[str, Any], *, as_json: bool, limit: int | None = None) -> None:
+    """``net due``: one row per contact, most urgent first, with the reasons in words.
+
+    The table shows the first ``limit`` rows (None or 0: all) and says how many more
+    there are; the JSON always holds every row.
+    """
     if as_json:
         emit_json(data)
         return
     from netjournal import messages
 
-    if not data["items"]:
+    items = data["items"]
+    if not items:
         text = messages.DUE_NOBODY if data["all"] else messages.DUE_NOTHING
         sys.stderr.write(text.format(days=data["within"]) + "\n")
         return
+    shown = items[:limit] if limit else items
     t = table(">#", "name", ">urgency", "due", "last contact", "why")
-    for index, item in enumerate(data["items"], start=1):
+    for index, item in enumerate(shown, start=1):
         t.add_row(
             str(index),
             esc(item["name"]),
@@ -268,6 +274,8 @@ def due(data: dict[str, Any], *, as_json: bool) -> None:
             esc("; ".join(item["reasons"])),
         )
     console().print(t)
+    if len(shown) < len(items):
+        sys.stderr.write(messages.DUE_MORE.format(more=len(items) - len(shown)) + "\n")
 
 
 def due_terms(data: dict[str, Any], *, as_json: bool) -> None:
@@ -280,7 +288,9 @@ def due_terms(data: dict[str, Any], *, as_json: bool) -> None:
     from netjournal import messages
 
     c = console()
-    t = table("term", ">value", "", ">coefficient", "", ">points", "reason", title=esc(data["name"]))
+    t = table(
+        "term", ">value", "", ">coefficient", "", ">points", "reason", title=esc(data["name"])
+    )
     for term in data["terms"]:
         dim = not term["points"]
         row = (

@@ -302,7 +302,13 @@ def due_report(
     Archived contacts are never read; snoozed ones are left out even with ``show_all``
     (which otherwise lists every contact, whatever its triggers).
     """
-    hist = histories(conn, today)
+    horizon = constants.horizon if within is None else within
+    if show_all:
+        hist = histories(conn, today)
+    else:
+        screen = reads.due_screen(conn, today)
+        ids = [row[0] for row in screen if _may_be_listed(row, today, constants, horizon)]
+        hist = histories(conn, today, ids)
     urgencies = [scoring.urgency(h, today, constants, within=within) for h in hist.values()]
     if show_all:
         ranked = sorted((u for u in urgencies if not u.snoozed), key=lambda u: (-u.total, u.name))
@@ -312,9 +318,62 @@ def due_report(
         "as_of": today.isoformat(),
         "within": constants.horizon if within is None else within,
         "all": show_all,
-        "contacts": len(hist),
         "items": [due_item(u) for u in ranked],
     }
+
+
+def _near_birthday(birthday: str | None, today: date, c: scoring.Constants) -> bool:
+    """True when a birthday may be within the event window (a day of slack each way)."""
+    if not birthday:
+        return False
+    month_day = birthday.strip()[-5:]
+    try:
+        month, day = int(month_day[:2]), int(month_day[3:])
+    except ValueError:
+        return True  # let scoring decide
+    for year in (today.year - 1, today.year, today.year + 1):
+        days = [(month, day)] if (month, day) != (2, 29) else [(2, 28), (3, 1)]
+        for m, d in days:
+            try:
+                offset = (date(year, m, d) - today).days
+            except ValueError:
+                return True
+            if -c.birthday_after - 1 <= offset <= c.birthday_before + 1:
+                return True
+    return False
+
+
+def _may_be_listed(row: tuple[Any, ...], today: date, c: scoring.Constants, horizon: int) -> bool:
+    """Whether ``scoring.urgency`` could list this contact (a superset, so the full scoring
+    runs only on those): a follow-up due within the horizon, the cadence run out, a
+    birthday near, a new tie, or silent long enough to be dormant."""
+    _cid, tier, kin, cadence, met, created, birthday, count, first, last, first_due = row
+    if first_due is not None and (date.fromisoformat(first_due) - today).days <= horizon:
+        return True
+    last_day = _day(last)
+    if last_day is not None and last_day > today:
+        return True  # interactions dated after today: let scoring sort it out
+    met_on = _day(met) or _day(first) or _day(created) or today
+    light = scoring.ContactHistory(
+        name="",
+        tier=tier,
+        kin=bool(kin),
+        cadence=cadence,
+        met_on=met_on,
+        interaction_count=count,
+        first_interaction=_day(first),
+        last_interaction=last_day,
+    )
+    every = scoring.cadence(light, today, c)
+    since = (today - (last_day or met_on)).days
+    if every is not None and since >= every:
+        return True
+    if _near_birthday(birthday, today, c):
+        return True
+    met_ago = (today - met_on).days
+    if count < c.new_tie_interactions and c.new_tie_min_days <= met_ago <= c.new_tie_max_days:
+        return True
+    return last_day is not None and (today - last_day).days >= c.dormant_days
 
 
 def due_contact(

@@ -394,3 +394,59 @@ def test_bad_values(net: Run, ok: Run) -> None:
     assert result.exit_code == 1
     assert "--within" in result.stderr
     assert net("due", "--within", "soon").exit_code == 2
+
+
+# --- the screening before full scoring changes nothing ------------------------------------
+
+
+def test_screening_lists_exactly_what_full_scoring_lists(ok: Run, db_path: Any) -> None:
+    """``due_report`` scores only the contacts that may be listed; compare it with
+    scoring every contact, on several days around the journal's events."""
+    from datetime import date, timedelta
+
+    from netjournal import reports, scoring
+    from netjournal.store.connection import open_journal
+
+    old_contact(ok, "Inner Ines", "--tier", "inner", "--birthday", "--12-03")
+    ok("log", "Inner Ines", "--on", "5 days ago")
+    old_contact(ok, "Kin Kai", "--tier", "close")
+    ok("contact", "edit", "Kin Kai", "--kin")
+    ok("log", "Kin Kai", "--on", "40 days ago")
+    old_contact(ok, "Over Otto", "--cadence", "20")
+    ok("log", "Over Otto", "--on", "19 days ago", "--promise", "deck", "--by", "in 6 days")
+    ok("log", "New Nora", "--on", "2 days ago")
+    ok("contact", "add", "Leap Lee", "--tier", "acquaintance", "--birthday", "--02-29")
+    ok("log", "Future Fay", "--on", "2026-11-27")
+    ok("log", "Future Fay", "--on", "2026-12-20", "--new")
+    _dormant_strong(ok, "Old Olga", 2022, 3)
+    ok("contact", "add", "Snoozy Sam", "--tier", "inner")
+    ok("snooze", "Snoozy Sam", "in 10 days")
+    conn = open_journal(db_path)
+    seen: set[str] = set()
+    try:
+        start = date(2026, 11, 20)
+        for offset in [*range(40), 95, 460]:
+            today = start + timedelta(days=offset)
+            for within in (None, 0, 10):
+                got = reports.due_report(conn, today, scoring.DEFAULTS, within=within)
+                every = reports.histories(conn, today)
+                expected = scoring.rank_due(
+                    [scoring.urgency(h, today, within=within) for h in every.values()]
+                )
+                assert got["items"] == [reports.due_item(u) for u in expected], today
+                seen.update(item["name"] for item in got["items"])
+    finally:
+        conn.close()
+    assert seen >= {"Inner Ines", "Kin Kai", "Over Otto", "New Nora", "Leap Lee", "Old Olga"}
+
+
+def test_limit_rows(ok: Run, net: Run, net_json: Json) -> None:
+    for name in ("Ann A", "Bob B", "Cid C"):
+        ok("log", name, "--on", "3 days ago")
+    result = ok("due", "--limit", "2")
+    assert result.stdout.count("new tie") == 2
+    assert "1 more" in result.stderr
+    assert len(net_json("due", "--json")["items"]) == 3
+    assert len(net_json("due", "--json", "--limit", "1")["items"]) == 1
+    assert ok("due", "--limit", "0").stdout.count("new tie") == 3
+    assert net("due", "--limit", "-1").exit_code == 1

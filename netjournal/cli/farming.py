@@ -21,6 +21,7 @@ from netjournal.errors import BadUsage, BadValue
 from netjournal.text import clean_text
 
 MAX_WITHIN = 3650
+TABLE_ROWS = 50  # rows of the `net due` table unless --limit says otherwise
 
 
 def due(
@@ -41,6 +42,16 @@ def due(
         bool, typer.Option("--all", help="List every contact (snoozed ones stay hidden).")
     ] = False,
     json_: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            metavar="ROWS",
+            help=f"Show at most ROWS rows (0: all; default {TABLE_ROWS} in the table, "
+            "all in --json).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Whom to contact now, most urgent first, with the reasons."""
     from netjournal import render, reports
@@ -48,6 +59,8 @@ def due(
     st = state(ctx)
     if within is not None and not 0 <= within <= MAX_WITHIN:
         raise BadValue(messages.BAD_WITHIN.format(days=within))
+    if limit is not None and limit < 0:
+        raise BadValue(messages.BAD_LIMIT.format(limit=limit))
     with reading(st) as conn:
         if name is not None:
             one = reports.due_contact(conn, name, st.today, st.constants, within=within)
@@ -56,7 +69,9 @@ def due(
     if name is not None:
         render.due_terms(one, as_json=json_)
     else:
-        render.due(data, as_json=json_)
+        if limit and json_:
+            data["items"] = data["items"][:limit]
+        render.due(data, as_json=json_, limit=TABLE_ROWS if limit is None else limit)
 
 
 def followup(

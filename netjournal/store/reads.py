@@ -389,6 +389,34 @@ def birthdays(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     )
 
 
+def due_screen(conn: sqlite3.Connection, today: date) -> list[tuple[Any, ...]]:
+    """What ``net due`` needs to tell who may be listed, for every contact that is not
+    archived nor snoozed past ``today``, without reading any interaction row into Python:
+    (id, tier, kin, cadence, met_on, created_on, birthday, interactions, first day,
+    last day, earliest due of the open follow-ups recorded by ``today``)."""
+    return conn.execute(
+        """
+        WITH agg AS (
+            SELECT p.contact_id AS cid, count(*) AS n, min(i.occurred_on) AS first_day,
+                   max(i.occurred_on) AS last_day
+              FROM participant p JOIN interaction i ON i.id = p.interaction_id
+             GROUP BY p.contact_id
+        ), due AS (
+            SELECT contact_id AS cid, min(due) AS first_due FROM followup
+             WHERE (done_on IS NULL OR done_on > :today) AND created_on <= :today
+             GROUP BY contact_id
+        )
+        SELECT c.id, c.tier, c.kin, c.cadence, c.met_on, date(c.created_at, 'localtime'),
+               c.birthday, coalesce(agg.n, 0), agg.first_day, agg.last_day, due.first_due
+          FROM contact c
+          LEFT JOIN agg ON agg.cid = c.id
+          LEFT JOIN due ON due.cid = c.id
+         WHERE c.archived = 0 AND (c.snoozed_until IS NULL OR c.snoozed_until <= :today)
+        """,
+        {"today": today.isoformat()},
+    ).fetchall()
+
+
 # --- import and export (interop) --------------------------------------------------------
 
 
