@@ -450,3 +450,27 @@ def test_limit_rows(ok: Run, net: Run, net_json: Json) -> None:
     assert len(net_json("due", "--json", "--limit", "1")["items"]) == 1
     assert ok("due", "--limit", "0").stdout.count("new tie") == 3
     assert net("due", "--limit", "-1").exit_code == 1
+
+
+def test_read_path_never_imports_the_write_stack(ok: Run) -> None:
+    import subprocess
+    import sys
+
+    old_contact(ok, "Inner Ines", "--tier", "inner")
+    ok("log", "Inner Ines", "--on", "14 days ago")
+    code = (
+        "import sys\n"
+        "from netjournal.cli.app import app\n"
+        "for args in (['due'], ['due', '--json', '--all'], ['due', 'Inner'], ['followups']):\n"
+        "    try:\n"
+        "        app(args)\n"
+        "    except SystemExit as exc:\n"
+        "        assert not exc.code, (args, exc.code)\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in\n"
+        "         ('sqlalchemy', 'sqlmodel', 'icalendar', 'vobject')]\n"
+        "print(heavy)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]"
