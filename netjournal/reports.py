@@ -71,10 +71,14 @@ def histories(
     """
     ids = list(contact_ids) if contact_ids is not None else None
     base = reads.history_contacts(conn, ids)
-    aggregates = reads.interaction_aggregates(conn, ids)
+    aggregates, window = reads.interaction_history(conn, today, ids, full=full)
     interactions: dict[int, list[scoring.Interaction]] = defaultdict(list)
-    for cid, on, kind in reads.window_interactions(conn, today, ids, full=full):
-        interactions[cid].append(scoring.Interaction(on=date.fromisoformat(on), kind=kind))
+    shared: dict[tuple[str, str], scoring.Interaction] = {}  # frozen: one object per value
+    for cid, on, kind in window:
+        item = shared.get((on, kind))
+        if item is None:
+            item = shared[(on, kind)] = scoring.Interaction(on=date.fromisoformat(on), kind=kind)
+        interactions[cid].append(item)
     exchanges: dict[int, list[scoring.Exchange]] = defaultdict(list)
     for row in reads.history_exchanges(conn, ids):
         exchanges[row[0]].append(_exchange(row))
