@@ -245,7 +245,9 @@ IMPORT_JSON_NOT_EMPTY = (
     "Add --merge to add the records it does not have yet (matched by UUID)."
 )
 IMPORT_JSON_CONFLICT = "{path} does not fit the journal: {reason}. Nothing was imported."
-IMPORT_SUMMARY = "{what}: added {added}, updated {updated}, unchanged {unchanged}, skipped {skipped}."
+IMPORT_SUMMARY = (
+    "{what}: added {added}, updated {updated}, unchanged {unchanged}, skipped {skipped}."
+)
 IMPORT_SKIPPED = "  skipped {where}: {why}"
 IMPORT_WARNING = "  note {where}: {why}"
 IMPORT_RENAMED = (
@@ -332,7 +334,7 @@ DEMO_INTRO = (
 )
 DEMO_DONE = (
     "That was the tour. Start your own journal with: "
-    "net log \"Ana Rossi\" -k meal -m \"Lunch\" --learned family:\"two daughters\""
+    'net log "Ana Rossi" -k meal -m "Lunch" --learned family:"two daughters"'
 )
 
 # --- safety: backup, restore, doctor, migrations ---------------------------------------

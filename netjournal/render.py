@@ -373,7 +373,14 @@ def balance(data: dict[str, Any], *, as_json: bool) -> None:
         emit_json(data)
         return
     t = table(
-        "name", ">gives", ">asks", ">given", ">taken", ">balance", "label", ">lifetime g/t",
+        "name",
+        ">gives",
+        ">asks",
+        ">given",
+        ">taken",
+        ">balance",
+        "label",
+        ">lifetime g/t",
         title=f"Give and take as of {data['as_of']} (lowest balance first)",
     )
     for r in data["contacts"]:
@@ -390,9 +397,14 @@ def balance(data: dict[str, Any], *, as_json: bool) -> None:
     net = data["network"]
     t.add_section()
     t.add_row(
-        "[bold]network[/]", str(sum(r["gives"] for r in data["contacts"])),
-        str(sum(r["asks"] for r in data["contacts"])), f"{net['given']:.2f}",
-        f"{net['taken']:.2f}", f"[bold]{net['balance']:+.2f}[/]", "", "",
+        "[bold]network[/]",
+        str(sum(r["gives"] for r in data["contacts"])),
+        str(sum(r["asks"] for r in data["contacts"])),
+        f"{net['given']:.2f}",
+        f"{net['taken']:.2f}",
+        f"[bold]{net['balance']:+.2f}[/]",
+        "",
+        "",
     )
     console().print(t)
 
@@ -403,7 +415,15 @@ def balance_ledger(data: dict[str, Any], *, as_json: bool, currency: str = "") -
         return
     c = console()
     t = table(
-        "date", "", "kind", "what", ">points", ">× size", ">× decay", ">× status", ">= amount",
+        "date",
+        "",
+        "kind",
+        "what",
+        ">points",
+        ">× size",
+        ">× decay",
+        ">× status",
+        ">= amount",
         title=f"{esc(data['name'])}: ledger as of {data['as_of']}",
     )
     for line in data["lines"]:
@@ -411,9 +431,15 @@ def balance_ledger(data: dict[str, Any], *, as_json: bool, currency: str = "") -
         status = "" if line["status"] == "granted" else f" ({line['status']})"
         money_note = f" {currency}{line['money']}" if line["money"] else ""
         t.add_row(
-            line["date"], arrow, line["kind"] + status, esc(line["what"]) + money_note,
-            f"{line['points']:g}", f"{line['size_mult']:.3f}", f"{line['decay']:.3f}",
-            f"{line['status_factor']:g}", f"{line['amount']:+.2f}",
+            line["date"],
+            arrow,
+            line["kind"] + status,
+            esc(line["what"]) + money_note,
+            f"{line['points']:g}",
+            f"{line['size_mult']:.3f}",
+            f"{line['decay']:.3f}",
+            f"{line['status_factor']:g}",
+            f"{line['amount']:+.2f}",
         )
     c.print(t)
     ratio = "—" if data["ratio"] is None else f"{data['ratio']:+.2f}"
@@ -435,17 +461,37 @@ def depth(data: dict[str, Any], *, as_json: bool) -> None:
         emit_json(data)
         return
     t = table(
-        "name", ">depth", "band", "stage", ">know", ">freq", ">rec", ">rich", ">recip", ">dur",
+        "name",
+        ">depth",
+        "band",
+        "stage",
+        ">know",
+        ">freq",
+        ">rec",
+        ">rich",
+        ">recip",
+        ">dur",
         title=f"Depth and stage as of {data['as_of']}",
     )
     for r in data["contacts"]:
         comp = r["components"]
         stage = r["stage"] + (f" (was {r['stage_was']})" if r.get("stage_was") else "")
         t.add_row(
-            esc(r["name"]), f"{r['depth']:.1f}", r["band"], stage,
-            *(f"{comp.get(k, 0):.1f}" for k in (
-                "knowledge", "frequency", "recency", "richness", "reciprocity", "duration"
-            )),
+            esc(r["name"]),
+            f"{r['depth']:.1f}",
+            r["band"],
+            stage,
+            *(
+                f"{comp.get(k, 0):.1f}"
+                for k in (
+                    "knowledge",
+                    "frequency",
+                    "recency",
+                    "richness",
+                    "reciprocity",
+                    "duration",
+                )
+            ),
         )
     console().print(t)
 
@@ -456,22 +502,30 @@ def depth_detail(data: dict[str, Any], *, as_json: bool) -> None:
         return
     c = console()
     t = table(
-        "component", ">input", ">× weight", ">= points", "because",
+        "component",
+        ">input",
+        ">× weight",
+        ">= points",
+        "because",
         title=f"{esc(data['name'])}: depth {data['depth']:.1f} ({data['band']}) "
         f"as of {data['as_of']}",
     )
     for term in data["terms"]:
         t.add_row(
-            term["name"], f"{term['input']:.3f}", f"{term['weight']:g}",
-            f"{term['points']:.2f}", esc(term["detail"]),
+            term["name"],
+            f"{term['input']:.3f}",
+            f"{term['weight']:g}",
+            f"{term['points']:.2f}",
+            esc(term["detail"]),
         )
     t.add_section()
     t.add_row("[bold]depth[/]", "", "", f"[bold]{data['depth']:.1f}[/]", "")
     c.print(t)
     if data["missing"]:
-        c.print("Next move — learn their: " + ", ".join(
-            f"{esc(m['label'])} (+{m['points']:.1f})" for m in data["missing"]
-        ))
+        c.print(
+            "Next move — learn their: "
+            + ", ".join(f"{esc(m['label'])} (+{m['points']:.1f})" for m in data["missing"])
+        )
     stage = data["stage"] + (f", was {data['stage_was']}" if data.get("stage_was") else "")
     c.print(f"[bold]Stage:[/] {esc(stage)}")
     for line in data["stage_evidence"]:

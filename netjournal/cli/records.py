@@ -50,7 +50,9 @@ def _load(j: Any, prefix: str, number: int, raw: str) -> Any:
 
 def edit(
     ctx: typer.Context,
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="e.g. i12, g3, a4, f7, r2, e5, t1.")],
+    record_id: Annotated[
+        str, typer.Argument(metavar="ID", help="e.g. i12, g3, a4, f7, r2, e5, t1.")
+    ],
     note: Annotated[
         str | None, typer.Option("-m", "--note", help="New note, text or description.")
     ] = None,
@@ -139,7 +141,9 @@ def edit(
 
 def rm(
     ctx: typer.Context,
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="e.g. i12, g3, a4, f7, r2, e5, t1.")],
+    record_id: Annotated[
+        str, typer.Argument(metavar="ID", help="e.g. i12, g3, a4, f7, r2, e5, t1.")
+    ],
 ) -> None:
     """Delete one record (net undo brings it back)."""
     st = state(ctx)
