@@ -141,17 +141,23 @@ def test_migration_backs_up_first_then_migrates_in_one_transaction(
 
 
 def test_failing_migration_leaves_the_file_exactly_as_it_was(
-    v1: Path, version2: dict[int, Any], net: Callable[..., Result]
+    v1: Path, version2: dict[int, Any], net: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Two pending steps (1 -> 2 -> 3); the second fails: not even the first one stays."""
     before = digest(v1)
+    for module in (netjournal.store, connection, schema):
+        monkeypatch.setattr(module, "SCHEMA_VERSION", 3)
 
     def to_v2(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE contact ADD COLUMN nickname TEXT")
         conn.execute("UPDATE contact SET nickname = 'x'")
+
+    def to_v3(conn: sqlite3.Connection) -> None:
         conn.execute("DROP TABLE fact")
         raise RuntimeError("step two went wrong")
 
     version2[2] = to_v2
+    version2[3] = to_v3
     for args in (("contacts",), ("log", "Ana Rossi", "-m", "hello")):
         result = net(*args)
         assert result.exit_code == 1

@@ -32,9 +32,14 @@ def count(db: Path, table: str) -> int:
 
 def test_backup_default_path_private_and_complete(ok: Callable[..., Result], db_path: Path) -> None:
     ok("log", "Ana Rossi", "-m", "Coffee")
+    # a reader stays open, so the next writes stay in the WAL file (no checkpoint at close)
+    reader = sqlite3.connect(db_path)
+    reader.execute("SELECT count(*) FROM contact").fetchone()
     ok("log", "Marco Bianchi", "-m", "Lunch")
-    # the writes still sit in the WAL; the backup API must see them anyway
+    assert Path(f"{db_path}-wal").stat().st_size > 0
+    # a file copy would miss what sits in the WAL; the backup API must not
     out = ok("backup").stdout
+    reader.close()
     backups = list((db_path.parent / "backups").glob("*.db"))
     assert len(backups) == 1
     target = backups[0]
