@@ -65,6 +65,7 @@ for args in runs:
             "args": args,
             "code": result.exit_code,
             "heavy": loaded(),
+            "markdown": "markdown_it" in sys.modules,
             "stderr": result.stderr[-500:],
             "error": repr(result.exception) if result.exit_code else "",
         }}
@@ -114,6 +115,9 @@ def test_help_version_and_reads_skip_the_write_stack(journal_with_history: Path)
     for step in report["steps"]:
         assert step["code"] == 0, step
         assert step["heavy"] == [], f"`net {' '.join(step['args'])}` imported {step['heavy']}"
+    # Typer's Rich help would import rich.markdown and markdown_it: too slow for --help
+    help_step = next(step for step in report["steps"] if step["args"] == ["--help"])
+    assert not help_step["markdown"]
 
 
 def test_python_dash_m_version() -> None:

@@ -93,6 +93,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    # plain help: Typer's Rich help imports rich.markdown + markdown_it (~0.25 s of CPU,
+    # twice the whole startup budget of `net --help`; see bench/run.py)
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
