@@ -194,3 +194,23 @@ def test_import_killed_half_way_is_wholly_absent(tmp_path: Path, ok: Callable[..
     # the journal works normally afterwards, and the import can simply be run again
     ok("--db", str(db), "log", "Ana Rossi", "-m", "after")
     ok("--db", str(db), "doctor")
+
+
+def test_writer_takes_the_write_lock_up_front(ok: Callable[..., Result], db_path: Path) -> None:
+    """A write transaction holds the lock from BEGIN on, even before its first write, so a
+    command that reads then writes can never be refused half-way ("database is locked")."""
+    from netjournal.store.writer import _engine
+
+    ok("log", "Ana Rossi")
+    engine = _engine(db_path)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM contact").fetchone()  # a read only
+            other = sqlite3.connect(db_path, isolation_level=None, timeout=0)
+            try:
+                with pytest.raises(sqlite3.OperationalError, match="locked"):
+                    other.execute("BEGIN IMMEDIATE")
+            finally:
+                other.close()
+    finally:
+        engine.dispose()
