@@ -83,7 +83,8 @@ def histories(
     for row in reads.history_exchanges(conn, ids):
         exchanges[row[0]].append(_exchange(row))
     facts: dict[int, list[scoring.Fact]] = defaultdict(list)
-    for cid, category, learned in reads.history_facts(conn, ids):
+    last_days = {cid: agg[2] for cid, agg in aggregates.items()}
+    for cid, category, learned in reads.history_facts(conn, ids, last_days):
         facts[cid].append(scoring.Fact(category=category, learned_on=date.fromisoformat(learned)))
     followups: dict[int, list[scoring.FollowUp]] = defaultdict(list)
     for row in reads.history_followups(conn, ids):

@@ -61,6 +61,13 @@ def _journal(path: Path, seed: int) -> None:
                     "VALUES (?, ?, ?)",
                     (iid, other, position),
                 )
+    for n in range(200):
+        day = TODAY - timedelta(days=rng.randrange(-30, 3650))
+        conn.execute(
+            "INSERT INTO fact (uuid, contact_id, category, text, learned_on, created_at) "
+            "VALUES (?, ?, ?, 'x', ?, '2020-01-01 00:00:00.000000')",
+            (f"f{n}", rng.randrange(1, contacts + 1), rng.choice(("family", "goals")), str(day)),
+        )
     conn.execute("UPDATE undo_control SET recording = 1 WHERE id = 1")
     conn.execute("COMMIT")
     conn.close()
@@ -81,5 +88,22 @@ def test_one_pass_equals_the_sql_windows(tmp_path: Path, seed: int) -> None:
                     )
                     got = reads.interaction_history(conn, today, ids, full=full)
                     assert got == expected, (today, ids, full)
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("seed", [4])
+def test_facts_with_known_last_days_equal_the_sql_union(tmp_path: Path, seed: int) -> None:
+    path = tmp_path / "facts.db"
+    _journal(path, seed)
+    conn = open_journal(path)
+    try:
+        for ids in (None, [1, 2, 3, 13, 26], [5], []):
+            last_days = {
+                cid: agg[2] for cid, agg in reads.interaction_aggregates(conn, ids).items()
+            }
+            expected = sorted(reads.history_facts(conn, ids))
+            assert expected or ids is not None
+            assert reads.history_facts(conn, ids, last_days) == expected, ids
     finally:
         conn.close()

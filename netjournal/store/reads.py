@@ -317,13 +317,35 @@ def history_exchanges(conn: sqlite3.Connection, ids: list[int] | None) -> list[t
     ).fetchall()
 
 
-def history_facts(conn: sqlite3.Connection, ids: list[int] | None) -> list[tuple[int, str, str]]:
+def history_facts(
+    conn: sqlite3.Connection,
+    ids: list[int] | None,
+    last_days: dict[int, str | None] | None = None,
+) -> list[tuple[int, str, str]]:
     """(contact, category, day learned): what depth's knowledge needs.
 
     Per category, the latest fact, and also the latest one learned on or before the
     contact's last interaction (what a dormant contact's "as of the last day" needs).
+    ``last_days`` (contact -> last interaction day, every contact of ``ids`` that has
+    one) saves recomputing those days over every interaction of the journal; the result
+    is the same set, sorted by contact, category, day.
     """
     clause, params = _ids_clause("f.contact_id", ids)
+    if last_days is not None:
+        latest: dict[tuple[int, str], str] = {}
+        before: dict[tuple[int, str], str] = {}
+        for cid, category, day in conn.execute(
+            f"SELECT f.contact_id, f.category, f.learned_on FROM fact f WHERE {clause}", params
+        ):
+            key = (cid, category)
+            if day > latest.get(key, ""):
+                latest[key] = day
+            last = last_days.get(cid)
+            if last is not None and day <= last and day > before.get(key, ""):
+                before[key] = day
+        found = {(*key, day) for key, day in latest.items()}
+        found.update((*key, day) for key, day in before.items())
+        return sorted(found)
     return conn.execute(
         f"""
         SELECT f.contact_id, f.category, max(f.learned_on) FROM fact f
