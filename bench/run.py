@@ -49,20 +49,23 @@ YEARS_DAYS = 3650
 SEED = 20261128
 LINKEDIN_ROWS = 5_000
 MIB = 1024 * 1024
+SLOW = 5.0  # seconds: slower commands get a single timed run after the warm-up
 
 FLOOR_CODE = "import typer, rich.console, rich.table"
 SQLMODEL_CODE = "import sqlmodel"
 
-#: run the command given in argv, report [seconds, peak RSS of the command, exit code, stderr]
+#: run the command given in argv, report [seconds, peak RSS, exit code, stderr, CPU seconds]
+#: of that one child
 PROBE = (
     "import json, resource, subprocess, sys, time\n"
     "t = time.perf_counter()\n"
     "p = subprocess.run(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,"
     " stderr=subprocess.PIPE)\n"
     "e = time.perf_counter() - t\n"
-    "r = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-    "r = r if sys.platform == 'darwin' else r * 1024\n"
-    "print(json.dumps([e, r, p.returncode, p.stderr.decode('utf-8', 'replace')[-4000:]]))\n"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "r = u.ru_maxrss if sys.platform == 'darwin' else u.ru_maxrss * 1024\n"
+    "c = u.ru_utime + u.ru_stime\n"
+    "print(json.dumps([e, r, p.returncode, p.stderr.decode('utf-8', 'replace')[-4000:], c]))\n"
 )
 
 
@@ -463,6 +466,8 @@ class Result:
     status: str = "ok"  # ok | missing | error | skipped
     median: float | None = None
     times: list[float] = field(default_factory=list)
+    cpu: float | None = None  # median CPU seconds (user + system): robust on a busy machine
+    cpus: list[float] = field(default_factory=list)
     peak: int | None = None
     ratio: float | None = None
     target: str = ""
@@ -470,12 +475,12 @@ class Result:
     detail: str = ""
 
 
-def probe(argv: Sequence[str], env: dict[str, str]) -> tuple[float, int, int, str]:
+def probe(argv: Sequence[str], env: dict[str, str]) -> tuple[float, int, int, str, float]:
     out = subprocess.run(
         [sys.executable, "-c", PROBE, *argv], env=env, capture_output=True, text=True, check=True
     )
-    seconds, rss, code, err = json.loads(out.stdout)
-    return float(seconds), int(rss), int(code), str(err)
+    seconds, rss, code, err, cpu = json.loads(out.stdout)
+    return float(seconds), int(rss), int(code), str(err), float(cpu)
 
 
 def measure(
@@ -487,12 +492,18 @@ def measure(
     warm: bool = True,
     before: Any = None,
 ) -> Result:
-    """Time ``argv`` (warm-up, then ``runs`` runs); fills ``result``."""
+    """Time ``argv`` (warm-up, then ``runs`` runs); fills ``result``.
+
+    A command slower than ``SLOW`` seconds gets one timed run after its warm-up: its
+    median would not say more, and the whole benchmark stays usable.
+    """
     peak = 0
-    for n in range(runs + (1 if warm else 0)):
+    total = runs + (1 if warm else 0)
+    n = 0
+    while n < total:
         if before is not None:
             before()
-        seconds, rss, code, err = probe(argv, env)
+        seconds, rss, code, err, cpu = probe(argv, env)
         if code != 0:
             if "No such command" in err or "no such command" in err.lower():
                 result.status = "missing"
@@ -504,7 +515,12 @@ def measure(
         peak = max(peak, rss)
         if n >= (1 if warm else 0):
             result.times.append(seconds)
+            result.cpus.append(cpu)
+        elif seconds > SLOW:
+            total = min(total, 2)
+        n += 1
     result.median = statistics.median(result.times)
+    result.cpu = statistics.median(result.cpus)
     result.peak = peak
     return result
 
@@ -704,6 +720,8 @@ def report(
             "now": NOW,
             "floor_ms": round(floor.median * 1000, 1),
             "floor_peak_mib": round((floor.peak or 0) / MIB, 1),
+            "floor_cpu_ms": round((floor.cpu or 0) * 1000, 1),
+            "sqlmodel_cpu_ms": round((sqlm.cpu or 0) * 1000, 1),
             "sqlmodel_ms": round(sqlm.median * 1000, 1),
             "journals": {k: v[1] for k, v in journals.items()},
             "results": [
@@ -715,6 +733,7 @@ def report(
                     "median_ms": None if r.median is None else round(r.median * 1000, 1),
                     "runs_ms": [round(t * 1000, 1) for t in r.times],
                     "ratio_to_floor": None if r.ratio is None else round(r.ratio, 2),
+                    "cpu_ms": None if r.cpu is None else round(r.cpu * 1000, 1),
                     "peak_mib": None if r.peak is None else round(r.peak / MIB, 1),
                     "target": r.target,
                     "verdict": r.verdict,
@@ -733,11 +752,12 @@ def report(
     )
     print(
         f'floor   `python -c "{FLOOR_CODE}"`: {floor.median * 1000:.0f} ms, '
-        f"{(floor.peak or 0) / MIB:.0f} MiB"
+        f"(cpu {(floor.cpu or 0) * 1000:.0f} ms), {(floor.peak or 0) / MIB:.0f} MiB"
     )
     print(
         f'sqlmodel `python -c "{SQLMODEL_CODE}"`: {sqlm.median * 1000:.0f} ms '
-        f"({sqlm.median / floor.median:.2f}× floor), {(sqlm.peak or 0) / MIB:.0f} MiB"
+        f"(cpu {(sqlm.cpu or 0) * 1000:.0f} ms; {sqlm.median / floor.median:.2f}× floor), "
+        f"{(sqlm.peak or 0) / MIB:.0f} MiB"
     )
     for name, (_path, meta) in journals.items():
         size = meta["size"]
@@ -749,14 +769,17 @@ def report(
         )
     print()
     header = f"{'command':<22} {'journal':<7} {'via':<4} {'median':>9} {'×floor':>7} "
-    header += f"{'peak':>8}  {'verdict':<7} target"
+    header += f"{'cpu':>9} {'cpu×fl':>7} {'peak':>8}  {'verdict':<7} target (on wall time)"
     print(header)
     print("-" * len(header))
     for r in results:
         median = f"{r.median * 1000:.0f} ms" if r.median is not None else "-"
         ratio = f"{r.ratio:.2f}" if r.ratio is not None else "-"
         peak = f"{r.peak / MIB:.0f} MiB" if r.peak is not None else "-"
-        line = f"{r.label:<22} {r.journal:<7} {r.via:<4} {median:>9} {ratio:>7} {peak:>8}  "
+        cpu = f"{r.cpu * 1000:.0f} ms" if r.cpu is not None else "-"
+        cpu_ratio = f"{r.cpu / floor.cpu:.2f}" if r.cpu is not None and floor.cpu else "-"
+        line = f"{r.label:<22} {r.journal:<7} {r.via:<4} {median:>9} {ratio:>7} "
+        line += f"{cpu:>9} {cpu_ratio:>7} {peak:>8}  "
         line += f"{r.verdict:<7} {r.target}"
         if r.detail:
             line += f"  [{r.detail}]"
