@@ -156,3 +156,17 @@ def test_console_script_runs(journal_with_history: Path) -> None:
     )
     assert shown.returncode == 0, shown.stderr
     assert json.loads(shown.stdout)["name"] == "Ada Lovelace"
+
+
+def test_console_entry_builds_only_the_invoked_command() -> None:
+    from netjournal.cli.app import _only, app
+
+    slim = _only(["--db", "x.db", "show", "Ada Lovelace", "--json"])
+    assert slim is not None and slim is not app
+    assert [c.callback.__name__ for c in slim.registered_commands] == ["show"]
+    assert not slim.registered_groups
+    group = _only(["contact", "add", "Ada"])
+    assert group is not None and [g.name for g in group.registered_groups] == ["contact"]
+    assert len(app.registered_commands) > 10  # the shared app is left whole
+    for args in (["--help"], [], ["--version"], ["no-such-command"], ["-h", "show"]):
+        assert _only(args) is None, args
