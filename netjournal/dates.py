@@ -316,3 +316,22 @@ def _missing(text: str) -> NoReturn:
     raise BadValue(
         f"{messages.DATE_DOES_NOT_EXIST.format(text=text)} {messages.DATE_FORMS_HINT}"
     ) from None
+
+
+#: the years a journal date may have; anything else is a typo (and would overflow
+#: date arithmetic such as "last contact + cadence")
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2999
+
+
+def check_range(value: date, text: str | None = None) -> date:
+    """Return ``value`` if its year is plausible for a journal, else raise BadValue."""
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise BadValue(
+            messages.DATE_OUT_OF_RANGE.format(
+                text=text if text is not None else value.isoformat(),
+                first=EARLIEST_YEAR,
+                last=LATEST_YEAR,
+            )
+        )
+    return value

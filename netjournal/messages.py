@@ -36,6 +36,7 @@ BAD_DATE = (
     "'in 2 weeks', 'last friday', 'next mon', '3d', '2w', '27 Nov 2026'."
 )
 DATE_DOES_NOT_EXIST = "The date '{text}' does not exist."
+DATE_OUT_OF_RANGE = "The date '{text}' is out of range: use a year from {first} to {last}."
 BAD_BIRTHDAY = "Cannot read the birthday '{text}'. Try 1980-05-17, --05-17 (no year) or '17 May'."
 DATE_FORMS_HINT = (
     "Try a date that exists, like 2026-11-27, 'yesterday', '3 days ago', 'last friday' "

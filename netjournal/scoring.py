@@ -1169,7 +1169,10 @@ def urgency(
     if open_items:
         due_on: date | None = open_items[0].due
     elif every is not None:
-        due_on = clock + timedelta(days=every)
+        try:
+            due_on = clock + timedelta(days=every)
+        except OverflowError:  # a date at the end of the calendar: no due day to show
+            due_on = None
     else:
         due_on = None
     snoozed = h.snoozed_until is not None and h.snoozed_until > today

@@ -10,6 +10,12 @@ from netjournal.errors import BadUsage, BadValue
 from netjournal.text import choice, clean_text, parse_money
 
 
+def _in_range(st: State, value: date, text: str) -> None:
+    from netjournal.dates import check_range
+
+    check_range(value, text)
+
+
 def when(st: State, text: str | None, *, prefer: str = "past") -> datetime:
     """An aware local datetime; ``None`` means now."""
     if text is None:
@@ -17,6 +23,7 @@ def when(st: State, text: str | None, *, prefer: str = "past") -> datetime:
     from netjournal.dates import parse_when
 
     naive = parse_when(text, st.today, prefer=prefer, date_order=st.config.date_order)  # type: ignore[arg-type]
+    _in_range(st, naive.date(), text)
     return naive.astimezone()
 
 
@@ -25,7 +32,9 @@ def day(st: State, text: str | None, *, prefer: str = "past", default: date | No
         return default if default is not None else st.today
     from netjournal.dates import parse_day
 
-    return parse_day(text, st.today, prefer=prefer, date_order=st.config.date_order)  # type: ignore[arg-type]
+    value = parse_day(text, st.today, prefer=prefer, date_order=st.config.date_order)  # type: ignore[arg-type]
+    _in_range(st, value, text)
+    return value
 
 
 def kind_and_text(raw: str, what: str) -> tuple[str, str]:

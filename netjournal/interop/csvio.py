@@ -134,7 +134,7 @@ def parse(path: Path, summary: Summary, date_order: str) -> list[Row]:
 
 
 def _row(where: str, cells: dict[str, str], date_order: str) -> Row:
-    from netjournal.dates import parse_birthday
+    from netjournal.dates import check_range, parse_birthday
 
     row = Row(where, clean_name(cells["name"]))
     f = row.fields
@@ -160,7 +160,7 @@ def _row(where: str, cells: dict[str, str], date_order: str) -> Row:
         f["kin"] = False
     if cells.get("met_on"):
         try:
-            f["met_on"] = date.fromisoformat(cells["met_on"])
+            f["met_on"] = check_range(date.fromisoformat(cells["met_on"]), cells["met_on"])
         except ValueError:
             raise BadValue(messages.BAD_DATE.format(text=cells["met_on"])) from None
     if cells.get("linkedin"):

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from netjournal import messages, vocab
+from netjournal.dates import EARLIEST_YEAR, LATEST_YEAR
 from netjournal.errors import BadValue
 from netjournal.interop import read_text
 from netjournal.store import JOURNAL_TABLES, SCHEMA_VERSION
@@ -137,9 +138,11 @@ def _problem(table: str, row: dict[str, Any]) -> str | None:
             return f"'{column}' is '{value}', not one of {', '.join(allowed)}"
         if value is not None and column in _DAY_COLUMNS:
             try:
-                date.fromisoformat(str(value))
+                day = date.fromisoformat(str(value))
             except ValueError:
                 return f"'{column}' is not a date: '{value}'"
+            if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+                return f"'{column}' is out of range: '{value}'"
         if value is not None and column in _TIME_COLUMNS:
             try:
                 datetime.fromisoformat(str(value))

@@ -59,7 +59,17 @@ class Connection:
 
 
 def parse_connected_on(text: str) -> date | None:
-    """'15 Jan 2024' / '3 Feb 2021' (also 'Jan 15, 2024' and ISO) -> date; None if unreadable."""
+    """'15 Jan 2024' / '3 Feb 2021' (also 'Jan 15, 2024' and ISO) -> date; None if unreadable
+    or outside the years a journal accepts."""
+    from netjournal.dates import EARLIEST_YEAR, LATEST_YEAR
+
+    day = _parse_connected_on(text)
+    if day is None or not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        return None
+    return day
+
+
+def _parse_connected_on(text: str) -> date | None:
     value = text.strip()
     match = re.fullmatch(r"(\d{1,2})[ -]([A-Za-z]{3})[a-z]*\.?[ -](\d{4})", value)
     try:
