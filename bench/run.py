@@ -758,7 +758,8 @@ def report(
     print()
     print(
         f"machine: nproc={m['nproc']} python={m['python']} sqlite={m['sqlite']} "
-        f"({m['platform']}); NETJOURNAL_NOW={NOW}; runs={len(floor.times)} (median)"
+        f"({m['platform']}); NETJOURNAL_NOW={NOW}; runs={len(floor.times) // 2} "
+        "(median; baselines sampled at both ends)"
     )
     print(
         f'floor   `python -c "{FLOOR_CODE}"`: {floor.median * 1000:.0f} ms, '
