@@ -214,3 +214,24 @@ class UndoControl(SQLModel, table=True):
 
     id: int = Field(default=1, primary_key=True)
     recording: bool = True
+
+
+class ScoreCache(SQLModel, table=True):
+    """Derived data: one contact's scores as of one day (added in schema 2).
+
+    Reports over the whole journal read it instead of rescoring contacts whose history
+    did not change; it is filled by the read path and emptied per contact by triggers
+    (``store/scorecache.py``) whenever anything of theirs changes. Not journal content:
+    ``net undo`` ignores it and ``net export json`` leaves it out.
+    """
+
+    __tablename__ = "score_cache"
+
+    contact_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True)
+    )
+    as_of: date
+    fingerprint: str
+    balance: str  # JSON, one part of the score record each
+    depth: str
+    urgency: str

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
 
 def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    """JSON on stdout: indented for a person at a terminal, compact (and fast) for scripts."""
+    indent = 2 if sys.stdout.isatty() else None
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent, default=str) + "\n")
 
 
 def console() -> Console:
@@ -368,7 +370,17 @@ def _styled(text: str, style: str) -> str:
     return f"[{style}]{esc(text)}[/]" if style else esc(text)
 
 
-def balance(data: dict[str, Any], *, as_json: bool) -> None:
+def _more(total: int, shown: int) -> None:
+    if total > shown:
+        from netjournal import messages
+
+        sys.stderr.write(messages.DUE_MORE.format(more=total - shown) + "\n")
+
+
+def balance(data: dict[str, Any], *, as_json: bool, limit: int = 0) -> None:
+    """The balance table (the first ``limit`` contacts; 0: all) and the network total."""
+    if limit and as_json:
+        data = {**data, "contacts": data["contacts"][:limit]}
     if as_json:
         emit_json(data)
         return
@@ -383,7 +395,8 @@ def balance(data: dict[str, Any], *, as_json: bool) -> None:
         ">lifetime g/t",
         title=f"Give and take as of {data['as_of']} (lowest balance first)",
     )
-    for r in data["contacts"]:
+    shown = data["contacts"][:limit] if limit else data["contacts"]
+    for r in shown:
         t.add_row(
             esc(r["name"]),
             str(r["gives"]),
@@ -407,6 +420,7 @@ def balance(data: dict[str, Any], *, as_json: bool) -> None:
         "",
     )
     console().print(t)
+    _more(len(data["contacts"]), len(shown))
 
 
 def balance_ledger(data: dict[str, Any], *, as_json: bool, currency: str = "") -> None:
@@ -456,7 +470,10 @@ def balance_ledger(data: dict[str, Any], *, as_json: bool, currency: str = "") -
         c.print("[green]" + esc(data["hint"]) + "[/]")
 
 
-def depth(data: dict[str, Any], *, as_json: bool) -> None:
+def depth(data: dict[str, Any], *, as_json: bool, limit: int = 0) -> None:
+    """The depth table (the first ``limit`` contacts; 0: all)."""
+    if limit and as_json:
+        data = {**data, "contacts": data["contacts"][:limit]}
     if as_json:
         emit_json(data)
         return
@@ -473,7 +490,8 @@ def depth(data: dict[str, Any], *, as_json: bool) -> None:
         ">dur",
         title=f"Depth and stage as of {data['as_of']}",
     )
-    for r in data["contacts"]:
+    shown = data["contacts"][:limit] if limit else data["contacts"]
+    for r in shown:
         comp = r["components"]
         stage = r["stage"] + (f" (was {r['stage_was']})" if r.get("stage_was") else "")
         t.add_row(
@@ -494,6 +512,7 @@ def depth(data: dict[str, Any], *, as_json: bool) -> None:
             ),
         )
     console().print(t)
+    _more(len(data["contacts"]), len(shown))
 
 
 def depth_detail(data: dict[str, Any], *, as_json: bool) -> None:

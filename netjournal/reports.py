@@ -7,6 +7,7 @@ contact's own history, so a number never depends on who else is in the journal.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
@@ -305,25 +306,35 @@ def due_report(
     """``net due``: the contacts to get in touch with, most urgent first.
 
     Archived contacts are never read; snoozed ones are left out even with ``show_all``
-    (which otherwise lists every contact, whatever its triggers).
+    (which otherwise lists every contact, whatever its triggers). With the default
+    horizon the scores come from the score cache (``scored``); another ``--within``
+    screens the contacts in SQL and scores only those that could be listed.
     """
     horizon = constants.horizon if within is None else within
-    if show_all:
-        hist = histories(conn, today)
+    if horizon == constants.horizon:
+        urgencies: list[Any] = [
+            _CachedUrgency(record) for record in scored(conn, today, constants, "urgency").values()
+        ]
     else:
-        screen = reads.due_screen(conn, today)
-        ids = [row[0] for row in screen if _may_be_listed(row, today, constants, horizon)]
-        hist = histories(conn, today, ids)
-    urgencies = [scoring.urgency(h, today, constants, within=within) for h in hist.values()]
+        if show_all:
+            hist = histories(conn, today)
+        else:
+            screen = reads.due_screen(conn, today)
+            ids = [row[0] for row in screen if _may_be_listed(row, today, constants, horizon)]
+            hist = histories(conn, today, ids)
+        urgencies = [
+            _CachedUrgency(_urgency_record(scoring.urgency(h, today, constants, within=horizon)))
+            for h in hist.values()
+        ]
     if show_all:
         ranked = sorted((u for u in urgencies if not u.snoozed), key=lambda u: (-u.total, u.name))
     else:
         ranked = scoring.rank_due(urgencies, constants)
     return {
         "as_of": today.isoformat(),
-        "within": constants.horizon if within is None else within,
+        "within": horizon,
         "all": show_all,
-        "items": [due_item(u) for u in ranked],
+        "items": [u.item for u in ranked],
     }
 
 
@@ -442,20 +453,19 @@ def followups_report(
 # --- balance and depth (net balance, net depth) -----------------------------------------------
 
 
-def balance_report(
-    conn: sqlite3.Connection, today: date, c: scoring.Constants
-) -> dict[str, Any]:
+def balance_report(conn: sqlite3.Connection, today: date, c: scoring.Constants) -> dict[str, Any]:
     """Every active contact's give/take, lowest balance first (then by name), and the total."""
-    results = [scoring.balance(h, today, c) for h in histories(conn, today).values()]
-    results.sort(key=lambda b: (round(b.balance, 9), b.name.casefold()))
-    network = scoring.network_balance(results)
+    records = list(scored(conn, today, c, "balance").values())
+    records.sort(key=lambda r: (r["_balance"], r["name"].casefold()))
+    given = math.fsum(r["_given"] for r in records)
+    taken = math.fsum(r["_taken"] for r in records)
     return {
         "as_of": today.isoformat(),
-        "contacts": [{"name": b.name, **balance_json(b)} for b in results],
+        "contacts": [{k: v for k, v in r.items() if k[0] != "_"} for r in records],
         "network": {
-            "given": round(network.given, 2),
-            "taken": round(network.taken, 2),
-            "balance": round(network.balance, 2),
+            "given": round(given, 2),
+            "taken": round(taken, 2),
+            "balance": round(given - taken, 2),
         },
     }
 
@@ -493,9 +503,7 @@ def balance_ledger(
     }
 
 
-def _depth_entry(history: scoring.ContactHistory, today: date, c: scoring.Constants) -> dict:
-    dep = scoring.depth(history, today, c)
-    stg = scoring.stage(history, today, c)
+def _depth_entry(dep: scoring.Depth, stg: scoring.Stage) -> dict[str, Any]:
     return {
         "name": dep.name,
         "depth": round(dep.depth, 1),
@@ -508,7 +516,7 @@ def _depth_entry(history: scoring.ContactHistory, today: date, c: scoring.Consta
 
 def depth_report(conn: sqlite3.Connection, today: date, c: scoring.Constants) -> dict[str, Any]:
     """Every active contact's depth, band and stage, deepest first (then by name)."""
-    entries = [_depth_entry(h, today, c) for h in histories(conn, today).values()]
+    entries = list(scored(conn, today, c, "depth").values())
     entries.sort(key=lambda e: (-e["depth"], e["name"].casefold()))
     return {"as_of": today.isoformat(), "contacts": entries}
 
@@ -547,3 +555,90 @@ def depth_detail(
         ],
         "hint": scoring.ask_hint(history, today, c),
     }
+
+
+# --- the score cache --------------------------------------------------------------------------
+
+
+def score_record(h: scoring.ContactHistory, today: date, c: scoring.Constants) -> dict[str, Any]:
+    """Everything the whole-journal reports show of one contact, as JSON-ready data.
+
+    This is what ``store.scorecache`` keeps; reports built from it are identical whether
+    the record was just computed or read back.
+    """
+    bal = scoring.balance(h, today, c)
+    dep = scoring.depth(h, today, c)
+    stg = scoring.stage(h, today, c)
+    u = scoring.urgency(h, today, c, depth_value=dep.depth, stage_value=stg)
+    entry = _depth_entry(dep, stg)
+    return {
+        "balance": {
+            "name": h.name,
+            **balance_json(bal),
+            "_given": bal.given,
+            "_taken": bal.taken,
+            "_balance": round(bal.balance, 9),
+        },
+        "depth": entry,
+        "urgency": _urgency_record(u),
+    }
+
+
+def _urgency_record(u: scoring.Urgency) -> dict[str, Any]:
+    return {
+        "item": due_item(u),
+        "name": u.name,
+        "total": u.total,
+        "listed": u.listed,
+        "triggers": list(u.triggers),
+        "was_depth": u.was_depth,
+        "snoozed": u.snoozed,
+    }
+
+
+class _CachedUrgency:
+    """What ``scoring.rank_due`` reads of an urgency, rebuilt from a score record."""
+
+    __slots__ = ("item", "listed", "name", "snoozed", "total", "triggers", "was_depth")
+
+    def __init__(self, record: dict[str, Any]) -> None:
+        self.item: dict[str, Any] = record["item"]
+        self.name: str = record["name"]
+        self.total: float = record["total"]
+        self.listed: bool = record["listed"]
+        self.triggers: tuple[str, ...] = tuple(record["triggers"])
+        self.was_depth: float | None = record["was_depth"]
+        self.snoozed: bool = record["snoozed"]
+
+
+def scored(
+    conn: sqlite3.Connection,
+    today: date,
+    c: scoring.Constants,
+    part: str,
+    ids: list[int] | None = None,
+) -> dict[int, dict[str, Any]]:
+    """One part (``balance``, ``depth`` or ``urgency``) of the score records of the
+    active contacts (or ``ids``), by contact id, in name order.
+
+    Valid records come from the score cache; the others are computed from the contacts'
+    histories and kept for the next report (best effort).
+    """
+    from netjournal.store import scorecache
+
+    wanted = reads.active_contact_ids(conn) if ids is None else ids
+    fp = scorecache.fingerprint(c)
+    cached = {
+        cid: record[part]
+        for cid, record in scorecache.load(
+            conn, None if ids is None else ids, today, fp, (part,)
+        ).items()
+    }
+    missing = [cid for cid in wanted if cid not in cached]
+    if missing:
+        fresh = {
+            cid: score_record(h, today, c) for cid, h in histories(conn, today, missing).items()
+        }
+        scorecache.store(conn, today, fp, fresh)
+        cached.update({cid: record[part] for cid, record in fresh.items()})
+    return {cid: cached[cid] for cid in wanted if cid in cached}

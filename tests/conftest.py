@@ -92,8 +92,13 @@ def rows(db_path: Path) -> Callable[[str], list[tuple[Any, ...]]]:
     return query
 
 
+#: derived data, not journal content: reports may fill it, triggers empty it
+DERIVED_TABLES = ("score_cache",)
+
+
 def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table except the undo history, for 'nothing changed' checks."""
+    """Every row of every journal table (derived tables left out), for 'nothing changed'
+    checks."""
     conn = sqlite3.connect(db)
     try:
         tables = [
@@ -101,6 +106,7 @@ def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
             for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
             )
+            if r[0] not in DERIVED_TABLES
         ]
         return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
     finally:

@@ -9,6 +9,7 @@ It is copied before use: the committed file is never opened in place.
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import sqlite3
 import stat
@@ -86,15 +87,35 @@ def test_current_code_opens_v1_intact(
     assert snapshot(v1) == before
 
 
-# --- the machinery, with a fake schema version 2 ---------------------------------------
+def test_v1_migrates_to_the_current_schema_with_a_score_cache(
+    v1: Path, net: Callable[..., Result], net_json: Callable[..., Any]
+) -> None:
+    result = net("balance", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert f"Upgraded the journal to schema {REAL}" in result.stderr
+    assert version(v1) == REAL
+    conn = sqlite3.connect(v1)
+    try:
+        assert conn.execute("SELECT count(*) FROM score_cache").fetchone()[0] == 3
+    finally:
+        conn.close()
+    assert net_json("balance", "--json") == json.loads(result.stdout)
+
+
+# --- the machinery, with a fake next schema version ------------------------------------
+
+#: the schema version the code really writes
+REAL = netjournal.store.SCHEMA_VERSION
+NEXT = REAL + 1
 
 
 @pytest.fixture
 def version2(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[int, Any]]:
-    """Pretend the code knows schema 2; the test fills MIGRATIONS[2]."""
-    migrations: dict[int, Any] = {}
+    """Pretend the code knows schema NEXT; the real migrations run first, then the test's
+    MIGRATIONS[NEXT]."""
+    migrations: dict[int, Any] = dict(schema.MIGRATIONS)
     for module in (netjournal.store, connection, schema):
-        monkeypatch.setattr(module, "SCHEMA_VERSION", 2)
+        monkeypatch.setattr(module, "SCHEMA_VERSION", NEXT)
     monkeypatch.setattr(schema, "MIGRATIONS", migrations)
     yield migrations
 
@@ -112,17 +133,17 @@ def test_migration_backs_up_first_then_migrates_in_one_transaction(
         conn.execute("ALTER TABLE contact ADD COLUMN nickname TEXT")
         conn.execute("UPDATE contact SET nickname = substr(name, 1, 3)")
 
-    version2[2] = to_v2
+    version2[NEXT] = to_v2
     result = net("contacts")
     assert result.exit_code == 0, result.stderr
-    assert "Upgraded the journal to schema 2" in result.stderr
+    assert f"Upgraded the journal to schema {NEXT}" in result.stderr
     assert seen["in_transaction"] is True
     (backup,) = seen["backups"]  # the backup existed before the first migration step
     assert backup.name.startswith("journal-v1-")
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     assert version(backup) == 1
     assert snapshot(backup) == before
-    assert version(v1) == 2
+    assert version(v1) == NEXT
     conn = sqlite3.connect(v1)
     assert conn.execute("SELECT nickname FROM contact WHERE name = 'Ana Rossi'").fetchone() == (
         "Ana",
@@ -143,10 +164,10 @@ def test_migration_backs_up_first_then_migrates_in_one_transaction(
 def test_failing_migration_leaves_the_file_exactly_as_it_was(
     v1: Path, version2: dict[int, Any], net: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Two pending steps (1 -> 2 -> 3); the second fails: not even the first one stays."""
+    """Pending steps up to NEXT + 1; the last fails: not even the first ones stay."""
     before = digest(v1)
     for module in (netjournal.store, connection, schema):
-        monkeypatch.setattr(module, "SCHEMA_VERSION", 3)
+        monkeypatch.setattr(module, "SCHEMA_VERSION", NEXT + 1)
 
     def to_v2(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE contact ADD COLUMN nickname TEXT")
@@ -156,8 +177,8 @@ def test_failing_migration_leaves_the_file_exactly_as_it_was(
         conn.execute("DROP TABLE fact")
         raise RuntimeError("step two went wrong")
 
-    version2[2] = to_v2
-    version2[3] = to_v3
+    version2[NEXT] = to_v2
+    version2[NEXT + 1] = to_v3
     for args in (("contacts",), ("log", "Ana Rossi", "-m", "hello")):
         result = net(*args)
         assert result.exit_code == 1
@@ -177,7 +198,7 @@ def test_migration_breaking_foreign_keys_is_rolled_back(
     def to_v2(conn: sqlite3.Connection) -> None:
         conn.execute("DELETE FROM contact WHERE name = 'Ana Rossi'")  # FKs are off meanwhile
 
-    version2[2] = to_v2
+    version2[NEXT] = to_v2
     result = net("contacts")
     assert result.exit_code == 1
     assert "foreign keys broken" in result.stderr
@@ -195,7 +216,7 @@ def test_newer_journal_is_refused_untouched(v1: Path, net: Callable[..., Result]
         if args == ("backup",):
             continue  # a backup of a newer journal is allowed, and harmless
         assert result.exit_code == 1, args
-        assert "newer netjournal (schema 7, this one knows 1)" in result.stderr
+        assert f"newer netjournal (schema 7, this one knows {REAL})" in result.stderr
         assert "Traceback" not in result.stderr
     doctor = net("doctor")
     assert doctor.exit_code == 1

@@ -6,9 +6,31 @@ from typing import Annotated
 
 import typer
 
+from netjournal import messages
 from netjournal.cli.common import reading, state
+from netjournal.errors import BadValue
 
 Json = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+TABLE_ROWS = 50  # rows of the tables unless --limit says otherwise
+Limit = Annotated[
+    int | None,
+    typer.Option(
+        "--limit",
+        metavar="ROWS",
+        help=f"Show at most ROWS contacts (0: all; default {TABLE_ROWS} in the table, "
+        "all in --json).",
+        show_default=False,
+    ),
+]
+
+
+def _rows(limit: int | None, as_json: bool) -> int:
+    """How many contact rows to show: 0 means all."""
+    if limit is not None and limit < 0:
+        raise BadValue(messages.BAD_LIMIT.format(limit=limit))
+    if limit is None:
+        return 0 if as_json else TABLE_ROWS
+    return limit
 
 
 def balance(
@@ -17,14 +39,17 @@ def balance(
         str | None, typer.Argument(help="A contact: show the ledger line by line.")
     ] = None,
     json_: Json = False,
+    limit: Limit = None,
 ) -> None:
     """Give and take per contact (lowest balance first) and for the whole network."""
     from netjournal import render, reports
 
     st = state(ctx)
+    rows = _rows(limit, json_)
     with reading(st) as conn:
         if name is None:
-            render.balance(reports.balance_report(conn, st.today, st.constants), as_json=json_)
+            data = reports.balance_report(conn, st.today, st.constants)
+            render.balance(data, as_json=json_, limit=rows)
             return
         data = reports.balance_ledger(conn, name, st.today, st.constants)
     render.balance_ledger(data, as_json=json_, currency=st.config.currency)
@@ -36,14 +61,17 @@ def depth(
         str | None, typer.Argument(help="A contact: show each component and the stage evidence.")
     ] = None,
     json_: Json = False,
+    limit: Limit = None,
 ) -> None:
-    """Relationship depth (0-100), band and stage per contact."""
+    """Relationship depth (0-100), band and stage per contact, deepest first."""
     from netjournal import render, reports
 
     st = state(ctx)
+    rows = _rows(limit, json_)
     with reading(st) as conn:
         if name is None:
-            render.depth(reports.depth_report(conn, st.today, st.constants), as_json=json_)
+            data = reports.depth_report(conn, st.today, st.constants)
+            render.depth(data, as_json=json_, limit=rows)
             return
         data = reports.depth_detail(conn, name, st.today, st.constants)
     render.depth_detail(data, as_json=json_)

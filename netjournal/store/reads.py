@@ -757,3 +757,11 @@ def interaction_history(
             low = min(low, date.fromordinal(date.fromisoformat(last).toordinal() - 730).isoformat())
         window.extend((int(cid), day, kind) for day, _iid, kind in items if day >= low)
     return aggregates, window
+
+
+def active_contact_ids(conn: sqlite3.Connection) -> list[int]:
+    """Ids of the contacts that are not archived, in name order."""
+    return [
+        int(r[0])
+        for r in conn.execute("SELECT id FROM contact WHERE archived = 0 ORDER BY name_folded")
+    ]

@@ -15,11 +15,13 @@ from pathlib import Path
 
 from netjournal import messages
 from netjournal.errors import JournalError
-from netjournal.store import SCHEMA_VERSION, undo
+from netjournal.store import SCHEMA_VERSION, scorecache, undo
 from netjournal.store.backup import backup_file, default_backup_path
 
 #: MIGRATIONS[n] turns a journal of version n - 1 into version n.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    2: scorecache.migrate_to_2,
+}
 
 
 def schema_ddl() -> list[str]:
@@ -45,6 +47,8 @@ EXTRA_INDEXES = (
     "CREATE INDEX IF NOT EXISTS ix_exchange_contact_on ON exchange (contact_id, occurred_on)",
     "CREATE INDEX IF NOT EXISTS ix_fact_contact_category ON fact (contact_id, category)",
     "CREATE INDEX IF NOT EXISTS ix_followup_contact_open ON followup (contact_id, done_on, due)",
+    # schema 2
+    *scorecache.INDEXES,
 )
 
 
@@ -74,6 +78,7 @@ def create(conn: sqlite3.Connection, path: Path) -> None:
         for statement in EXTRA_INDEXES:
             conn.execute(statement)
         undo.install_triggers(conn)
+        scorecache.install_triggers(conn)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
@@ -106,9 +111,10 @@ def migrate(conn: sqlite3.Connection, path: Path, found: int) -> Path | None:
                 MIGRATIONS[version](conn)
                 conn.execute(f"PRAGMA user_version = {version}")
             undo.install_triggers(conn)
-            # the undo history refers to the old layout; it cannot be replayed after a migration
-            conn.execute("DELETE FROM undo_step")
-            conn.execute("DELETE FROM undo_command")
+            scorecache.install_triggers(conn)
+            # the undo history stays: its statements name their columns, so they still
+            # apply after steps that add tables or columns (a step that rebuilds or drops
+            # columns must clear undo_step and undo_command itself)
             conn.execute("UPDATE undo_control SET recording = 1 WHERE id = 1")
             if conn.execute("PRAGMA foreign_key_check").fetchall():
                 raise JournalError(

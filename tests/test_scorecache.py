@@ -1,0 +1,165 @@
+"""The score cache: reports read the same numbers whether scores are cached or fresh,
+and any change to a contact's records empties that contact's cached scores."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+NAMES = ["Ana Rossi", "Marco Neri", "Giulia Bianchi"]
+
+
+def cached(db) -> dict[str, str]:
+    conn = sqlite3.connect(db)
+    try:
+        return dict(
+            conn.execute(
+                "SELECT c.name, s.as_of FROM score_cache s JOIN contact c ON c.id = s.contact_id"
+            ).fetchall()
+        )
+    finally:
+        conn.close()
+
+
+def clear(db) -> None:
+    conn = sqlite3.connect(db)
+    conn.execute("DELETE FROM score_cache")
+    conn.commit()
+    conn.close()
+
+
+def reports(net_json) -> dict[str, Any]:
+    return {
+        "balance": net_json("balance", "--json"),
+        "depth": net_json("depth", "--json"),
+        "due": net_json("due", "--json"),
+        "due_all": net_json("due", "--all", "--json"),
+    }
+
+
+@pytest.fixture
+def journal(ok):
+    for step in SETUP:
+        ok(*step)
+
+
+def test_reports_fill_the_cache_and_read_it_back_identically(journal, net_json, db_path):
+    assert cached(db_path) == {}
+    first = reports(net_json)
+    assert cached(db_path) == {name: "2026-11-28" for name in NAMES}
+    assert reports(net_json) == first  # from the cache
+    clear(db_path)
+    assert reports(net_json) == first  # recomputed
+
+
+def test_any_change_empties_that_contacts_scores(journal, ok, net_json, db_path):
+    reports(net_json)
+    ok("give", "Ana", "a lead")
+    assert set(cached(db_path)) == {"Marco Neri", "Giulia Bianchi"}
+    reports(net_json)
+    ok("edit", "i1", "--on", "2026-09-03")  # an interaction Ana and Marco share
+    assert set(cached(db_path)) == {"Giulia Bianchi"}
+    reports(net_json)
+    ok("contact", "edit", "Giulia", "--tier", "close")
+    assert set(cached(db_path)) == {"Ana Rossi", "Marco Neri"}
+    reports(net_json)
+    ok("undo")
+    assert set(cached(db_path)) == {"Ana Rossi", "Marco Neri"}
+
+
+def test_a_new_day_or_other_constants_recompute(journal, net, net_json, db_path, tmp_path):
+    today = reports(net_json)
+    later = net("due", "--json", env={"NETJOURNAL_NOW": "2026-12-20T10:00:00"})
+    assert later.exit_code == 0
+    assert set(cached(db_path).values()) == {"2026-12-20"}
+    assert reports(net_json) == today
+    config = tmp_path / "config" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("[scoring]\nbalance_half_life = 30\n", encoding="utf-8")
+    changed = net_json("balance", "--json")
+    assert changed != today["balance"]
+    config.unlink()
+    assert net_json("balance", "--json") == today["balance"]
+
+
+OPS = st.lists(
+    st.sampled_from(
+        [
+            ("log", "Ana Rossi", "-m", "coffee"),
+            ("log", "Marco Neri", "Giulia Bianchi", "-k", "event", "--on", "3 weeks ago"),
+            ("give", "Marco", "an intro", "-k", "introduction"),
+            ("ask", "Giulia", "advice", "-k", "advice", "--open"),
+            ("learn", "Giulia", "goals", "open a shop"),
+            ("followup", "Ana", "friday"),
+            ("done", "Giulia"),
+            ("snooze", "Marco", "in 3 days"),
+            ("contact", "edit", "Ana", "--kin"),
+            ("rm", "i1"),
+            ("undo",),
+            ("contact", "merge", "Ana Rossi", "Marco Neri"),
+        ]
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(ops=OPS)
+def test_cached_reports_equal_fresh_ones_after_any_writes(net, tmp_path_factory, ops):
+    db = tmp_path_factory.mktemp("cache") / "journal.db"
+    env = {"NETJOURNAL_DB": str(db)}
+
+    def run(*args: str) -> Any:
+        return net(*args, env=env)
+
+    def json_of(*args: str) -> Any:
+        result = run(*args)
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+    for step in SETUP:
+        assert run(*step).exit_code == 0
+    reports(json_of)  # warm the cache
+    for op in ops:
+        run(*op)  # some fail (e.g. merging twice): that must not matter either
+    warm = reports(json_of)
+    clear(db)
+    assert reports(json_of) == warm
+
+
+SETUP = [
+    (
+        "log",
+        "Ana Rossi",
+        "Marco Neri",
+        "-k",
+        "meal",
+        "--on",
+        "2026-09-02",
+        "--give",
+        "introduction:to a notary",
+        "--learned",
+        "family:two kids",
+    ),
+    (
+        "log",
+        "Giulia Bianchi",
+        "--on",
+        "2026-11-20",
+        "--ask",
+        "referral:a CFO",
+        "--promise",
+        "send the deck",
+        "--by",
+        "2026-11-25",
+    ),
+    ("contact", "edit", "Marco", "--tier", "inner"),
+]
