@@ -566,10 +566,8 @@ def score_record(h: scoring.ContactHistory, today: date, c: scoring.Constants) -
     This is what ``store.scorecache`` keeps; reports built from it are identical whether
     the record was just computed or read back.
     """
-    bal = scoring.balance(h, today, c)
-    dep = scoring.depth(h, today, c)
-    stg = scoring.stage(h, today, c)
-    u = scoring.urgency(h, today, c, depth_value=dep.depth, stage_value=stg)
+    scores = scoring.evaluate(h, today, c)
+    bal, dep, stg, u = scores.balance, scores.depth, scores.stage, scores.urgency
     entry = _depth_entry(dep, stg)
     return {
         "balance": {

@@ -847,8 +847,17 @@ def depth(h: ContactHistory, today: date, c: Constants = DEFAULTS) -> Depth:
 # --- stage -------------------------------------------------------------------------------------
 
 
-def _rules(h: ContactHistory, v: _View, c: Constants) -> tuple[str, tuple[str, ...]]:
-    """The first matching rule among profitability, credibility, visibility, contact."""
+def _rules(
+    h: ContactHistory,
+    v: _View,
+    c: Constants,
+    knowledge: float | None = None,
+    bal: Balance | None = None,
+) -> tuple[str, tuple[str, ...]]:
+    """The first matching rule among profitability, credibility, visibility, contact.
+
+    ``knowledge`` and ``bal`` may be passed when already computed for the same view.
+    """
     window = [e for e in v.exchanges if _age(v.day, e.on) <= c.evidence_days]
     services = sum(1 for e in window if e.direction == "give" or e.status == "granted")
     kept = sum(
@@ -866,14 +875,15 @@ def _rules(h: ContactHistory, v: _View, c: Constants) -> tuple[str, tuple[str, .
         if _age(v.day, i.on) <= c.evidence_days and _richness_of(i.kind, c) >= c.rich_min
     ]
     months = len({(i.on.year, i.on.month) for i in rich})
-    knowledge = _knowledge(v, c)[0]
+    if knowledge is None:
+        knowledge = _knowledge(v, c)[0]
     received = sum(
         1
         for e in window
         if e.direction == "ask" and e.status == "granted" and e.kind in c.harvest_kinds
     )
     passed = sum(1 for e in window if e.direction == "give" and e.kind in c.harvest_kinds)
-    ratio = _balance(h, v, c).ratio
+    ratio = (bal if bal is not None else _balance(h, v, c)).ratio
     # visibility looks at all time; interactions beyond the list are assumed non-social
     visible = any(i.kind != "social" for i in v.interactions) or (v.count > 0 and v.unlisted)
 
@@ -916,15 +926,25 @@ def stage(h: ContactHistory, today: date, c: Constants = DEFAULTS) -> Stage:
     stage it had on the day of its last interaction (``was``). A stage lapses one level
     when the days since the last interaction exceed max(365, 3 × cadence).
     """
-    v = _as_of(h, today)
+    return _stage(h, _as_of(h, today), c)
+
+
+def _stage(
+    h: ContactHistory,
+    v: _View,
+    c: Constants,
+    knowledge: float | None = None,
+    bal: Balance | None = None,
+) -> Stage:
+    today = v.day
     if _dormant(v, c):
         assert v.last is not None
         was, evidence = _rules(h, _as_of(h, v.last), c)
         line = msg.SCORING_EV_DORMANT.format(ago=_days(_age(today, v.last)), on=v.last)
         return Stage(name="dormant", was=was, evidence=(line, *evidence), lapsed=False)
-    name, evidence = _rules(h, v, c)
+    name, evidence = _rules(h, v, c, knowledge, bal)
     if v.last is not None and name != STAGES[0]:
-        every = cadence(h, today, c)
+        every = _cadence(h, v, c)
         limit = c.lapse_min_days
         if every is not None:
             limit = max(limit, math.ceil(c.lapse_cadence_factor * every))
@@ -1021,10 +1041,22 @@ def urgency(
     ``within`` is the horizon in days (default ``c.horizon``, 3). ``depth_value`` and
     ``stage_value`` may be passed when already computed for today.
     """
-    horizon = c.horizon if within is None else within
     v = _as_of(h, today)
-    bal = _balance(h, v, c)
-    st = stage_value if stage_value is not None else stage(h, today, c)
+    return _urgency(h, v, c, within, _balance(h, v, c), depth_value, stage_value)
+
+
+def _urgency(
+    h: ContactHistory,
+    v: _View,
+    c: Constants,
+    within: int | None,
+    bal: Balance,
+    depth_value: float | None,
+    stage_value: Stage | None,
+) -> Urgency:
+    today = v.day
+    horizon = c.horizon if within is None else within
+    st = stage_value if stage_value is not None else _stage(h, v, c, bal=bal)
     every = _cadence(h, v, c)
     terms: list[Term] = []
     triggers: list[str] = []
@@ -1323,3 +1355,27 @@ def history_from_full(
         last_interaction=last,
         **others,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """All of one contact's scores as of one day."""
+
+    balance: Balance
+    depth: Depth
+    stage: Stage
+    urgency: Urgency
+
+
+def evaluate(h: ContactHistory, today: date, c: Constants = DEFAULTS) -> Scores:
+    """Balance, depth, stage and urgency (default horizon) at once, sharing the work.
+
+    Identical to calling :func:`balance`, :func:`depth`, :func:`stage` and :func:`urgency`
+    one by one (a property test checks it); whole-journal reports use this.
+    """
+    v = _as_of(h, today)
+    bal = _balance(h, v, c)
+    dep = _depth(h, v, c, bal)
+    st = _stage(h, v, c, knowledge=dep.component("knowledge").input, bal=bal)
+    urg = _urgency(h, v, c, None, bal, dep.depth, st)
+    return Scores(balance=bal, depth=dep, stage=st, urgency=urg)

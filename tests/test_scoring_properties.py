@@ -242,3 +242,17 @@ def test_the_window_gives_the_same_results(h: ContactHistory) -> None:
         return
     assert stage(cut, TODAY) == stage(full, TODAY)
     assert urgency(cut, TODAY) == urgency(full, TODAY)
+
+
+@MODEST
+@given(histories(), st.integers(min_value=-400, max_value=400))
+def test_evaluate_equals_the_separate_functions(h: ContactHistory, shift: int) -> None:
+    """The shared-work path of whole-journal reports gives exactly the same scores."""
+    from netjournal.scoring import balance, evaluate, stage, urgency
+
+    today = TODAY + timedelta(days=shift)
+    scores = evaluate(h, today)
+    assert scores.balance == balance(h, today)
+    assert scores.depth == depth(h, today)
+    assert scores.stage == stage(h, today)
+    assert scores.urgency == urgency(h, today)
