@@ -232,6 +232,19 @@ class ScoreCache(SQLModel, table=True):
     )
     as_of: date
     fingerprint: str
-    balance: str  # JSON, one part of the score record each
+    # the numbers reports sort and add up in SQL
+    balance_value: float
+    given: float
+    taken: float
+    gives: int
+    asks: int
+    depth_value: float
+    urgency_total: float
+    listed: bool
+    dormant_only: bool
+    was_depth: float | None = None
+    snoozed: bool
+    # JSON, one part of the score record each
+    balance: str
     depth: str
     urgency: str

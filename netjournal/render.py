@@ -265,6 +265,7 @@ def due(data: dict[str, Any], *, as_json: bool, limit: int | None = None) -> Non
         sys.stderr.write(text.format(days=data["within"]) + "\n")
         return
     shown = items[:limit] if limit else items
+    total = data.get("count", len(items))
     t = table(">#", "name", ">urgency", "due", "last contact", "why")
     for index, item in enumerate(shown, start=1):
         t.add_row(
@@ -276,8 +277,8 @@ def due(data: dict[str, Any], *, as_json: bool, limit: int | None = None) -> Non
             esc("; ".join(item["reasons"])),
         )
     console().print(t)
-    if len(shown) < len(items):
-        sys.stderr.write(messages.DUE_MORE.format(more=len(items) - len(shown)) + "\n")
+    if len(shown) < total:
+        sys.stderr.write(messages.DUE_MORE.format(more=total - len(shown)) + "\n")
 
 
 def due_terms(data: dict[str, Any], *, as_json: bool) -> None:
@@ -410,9 +411,9 @@ def balance(data: dict[str, Any], *, as_json: bool, limit: int = 0) -> None:
     net = data["network"]
     t.add_section()
     t.add_row(
-        "[bold]network[/]",
-        str(sum(r["gives"] for r in data["contacts"])),
-        str(sum(r["asks"] for r in data["contacts"])),
+        f"[bold]network[/] ({data.get('count', len(data['contacts']))} contacts)",
+        "",
+        "",
         f"{net['given']:.2f}",
         f"{net['taken']:.2f}",
         f"[bold]{net['balance']:+.2f}[/]",
@@ -420,7 +421,7 @@ def balance(data: dict[str, Any], *, as_json: bool, limit: int = 0) -> None:
         "",
     )
     console().print(t)
-    _more(len(data["contacts"]), len(shown))
+    _more(data.get("count", len(data["contacts"])), len(shown))
 
 
 def balance_ledger(data: dict[str, Any], *, as_json: bool, currency: str = "") -> None:
@@ -512,7 +513,7 @@ def depth(data: dict[str, Any], *, as_json: bool, limit: int = 0) -> None:
             ),
         )
     console().print(t)
-    _more(len(data["contacts"]), len(shown))
+    _more(data.get("count", len(data["contacts"])), len(shown))
 
 
 def depth_detail(data: dict[str, Any], *, as_json: bool) -> None:

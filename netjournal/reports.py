@@ -18,7 +18,7 @@ from typing import Any
 from netjournal import scoring
 from netjournal.names import Candidate, Outcome, resolution_error, resolve
 from netjournal.store import reads
-from netjournal.text import format_money
+from netjournal.text import fold, format_money
 
 
 def find_contact(conn: sqlite3.Connection, name: str) -> int:
@@ -302,40 +302,83 @@ def due_report(
     *,
     within: int | None = None,
     show_all: bool = False,
+    limit: int = 0,
 ) -> dict[str, Any]:
-    """``net due``: the contacts to get in touch with, most urgent first.
+    """``net due``: the contacts to get in touch with, most urgent first (the first
+    ``limit``; 0: all), and ``count`` of them all.
 
     Archived contacts are never read; snoozed ones are left out even with ``show_all``
     (which otherwise lists every contact, whatever its triggers). With the default
-    horizon the scores come from the score cache (``scored``); another ``--within``
-    screens the contacts in SQL and scores only those that could be listed.
+    horizon the scores come from the score cache; another ``--within`` screens the
+    contacts in SQL and scores only those that could be listed.
     """
     horizon = constants.horizon if within is None else within
-    if horizon == constants.horizon:
-        urgencies: list[Any] = [
-            _CachedUrgency(record) for record in scored(conn, today, constants, "urgency").values()
+    fp = _cache_ready(conn, today, constants) if horizon == constants.horizon else None
+    if fp is not None:
+        from netjournal.store import scorecache
+
+        rows = [
+            _DueRow(cid, total, name, dormant_only, was_depth)
+            for cid, total, name, dormant_only, was_depth in scorecache.due_rows(
+                conn, today, fp, everyone=show_all
+            )
         ]
+        ranked = _rank(rows, constants, show_all)
+        count = len(ranked)
+        chosen = ranked[:limit] if limit else ranked
+        parts = scorecache.urgency_parts(conn, [r.cid for r in chosen])
+        items = [parts[r.cid]["item"] for r in chosen]
     else:
-        if show_all:
-            hist = histories(conn, today)
+        if horizon == constants.horizon:
+            records = list(scored(conn, today, constants, "urgency").values())
         else:
-            screen = reads.due_screen(conn, today)
-            ids = [row[0] for row in screen if _may_be_listed(row, today, constants, horizon)]
-            hist = histories(conn, today, ids)
-        urgencies = [
-            _CachedUrgency(_urgency_record(scoring.urgency(h, today, constants, within=horizon)))
-            for h in hist.values()
-        ]
-    if show_all:
-        ranked = sorted((u for u in urgencies if not u.snoozed), key=lambda u: (-u.total, u.name))
-    else:
-        ranked = scoring.rank_due(urgencies, constants)
+            if show_all:
+                hist = histories(conn, today)
+            else:
+                screen = reads.due_screen(conn, today)
+                ids = [row[0] for row in screen if _may_be_listed(row, today, constants, horizon)]
+                hist = histories(conn, today, ids)
+            records = [
+                _urgency_record(scoring.urgency(h, today, constants, within=horizon))
+                for h in hist.values()
+            ]
+        urgencies = [_CachedUrgency(record) for record in records]
+        ranked_u = _rank(urgencies, constants, show_all)
+        count = len(ranked_u)
+        items = [u.item for u in (ranked_u[:limit] if limit else ranked_u)]
     return {
         "as_of": today.isoformat(),
         "within": horizon,
         "all": show_all,
-        "items": [u.item for u in ranked],
+        "count": count,
+        "items": items,
     }
+
+
+def _rank(rows: list[Any], c: scoring.Constants, show_all: bool) -> list[Any]:
+    """``scoring.rank_due`` (or, for ``--all``, everyone not snoozed by urgency)."""
+    if show_all:
+        return sorted(
+            (r for r in rows if not getattr(r, "snoozed", False)), key=lambda r: (-r.total, r.name)
+        )
+    return scoring.rank_due(rows, c)
+
+
+class _DueRow:
+    """A listed contact as ``scoring.rank_due`` sees it, from the score cache's columns."""
+
+    __slots__ = ("cid", "listed", "name", "snoozed", "total", "triggers", "was_depth")
+
+    def __init__(
+        self, cid: int, total: float, name: str, dormant_only: bool, was_depth: float | None
+    ) -> None:
+        self.cid = cid
+        self.total = total
+        self.name = name
+        self.listed = True
+        self.snoozed = False
+        self.triggers: tuple[str, ...] = ("dormant",) if dormant_only else ("other",)
+        self.was_depth = was_depth
 
 
 def _near_birthday(birthday: str | None, today: date, c: scoring.Constants) -> bool:
@@ -453,15 +496,28 @@ def followups_report(
 # --- balance and depth (net balance, net depth) -----------------------------------------------
 
 
-def balance_report(conn: sqlite3.Connection, today: date, c: scoring.Constants) -> dict[str, Any]:
-    """Every active contact's give/take, lowest balance first (then by name), and the total."""
-    records = list(scored(conn, today, c, "balance").values())
-    records.sort(key=lambda r: (r["_balance"], r["name"].casefold()))
-    given = math.fsum(r["_given"] for r in records)
-    taken = math.fsum(r["_taken"] for r in records)
+def balance_report(
+    conn: sqlite3.Connection, today: date, c: scoring.Constants, limit: int = 0
+) -> dict[str, Any]:
+    """Active contacts' give/take, lowest balance first (then by name; the first ``limit``,
+    0: all), ``count`` of them all, and the network's total."""
+    fp = _cache_ready(conn, today, c)
+    if fp is not None:
+        from netjournal.store import scorecache
+
+        rows = scorecache.ranked(conn, today, fp, "balance", "balance", limit)
+        given, taken, count = scorecache.totals(conn, today, fp)
+    else:  # the scores could not be kept: compute them all here
+        rows = list(scored(conn, today, c, "balance").values())
+        rows.sort(key=lambda r: (r["_balance"], fold(r["name"])))
+        given = math.fsum(r["_given"] for r in rows)
+        taken = math.fsum(r["_taken"] for r in rows)
+        count = len(rows)
+        rows = rows[:limit] if limit else rows
     return {
         "as_of": today.isoformat(),
-        "contacts": [{k: v for k, v in r.items() if k[0] != "_"} for r in records],
+        "contacts": [{k: v for k, v in r.items() if k[0] != "_"} for r in rows],
+        "count": count,
         "network": {
             "given": round(given, 2),
             "taken": round(taken, 2),
@@ -514,11 +570,23 @@ def _depth_entry(dep: scoring.Depth, stg: scoring.Stage) -> dict[str, Any]:
     }
 
 
-def depth_report(conn: sqlite3.Connection, today: date, c: scoring.Constants) -> dict[str, Any]:
-    """Every active contact's depth, band and stage, deepest first (then by name)."""
-    entries = list(scored(conn, today, c, "depth").values())
-    entries.sort(key=lambda e: (-e["depth"], e["name"].casefold()))
-    return {"as_of": today.isoformat(), "contacts": entries}
+def depth_report(
+    conn: sqlite3.Connection, today: date, c: scoring.Constants, limit: int = 0
+) -> dict[str, Any]:
+    """Active contacts' depth, band and stage, deepest first (then by name; the first
+    ``limit``, 0: all) and ``count`` of them all."""
+    fp = _cache_ready(conn, today, c)
+    if fp is not None:
+        from netjournal.store import scorecache
+
+        entries = scorecache.ranked(conn, today, fp, "depth", "depth", limit)
+        count = scorecache.totals(conn, today, fp)[2]
+    else:
+        entries = list(scored(conn, today, c, "depth").values())
+        entries.sort(key=lambda e: (-e["depth"], fold(e["name"])))
+        count = len(entries)
+        entries = entries[:limit] if limit else entries
+    return {"as_of": today.isoformat(), "contacts": entries, "count": count}
 
 
 def depth_detail(
@@ -607,6 +675,24 @@ class _CachedUrgency:
         self.triggers: tuple[str, ...] = tuple(record["triggers"])
         self.was_depth: float | None = record["was_depth"]
         self.snoozed: bool = record["snoozed"]
+
+
+def _cache_ready(conn: sqlite3.Connection, today: date, c: scoring.Constants) -> str | None:
+    """Make sure every active contact has valid cached scores (computing and storing the
+    missing ones); return the fingerprint to read them by, or None if they could not be
+    stored (another process writing, a read-only file)."""
+    from netjournal.store import scorecache
+
+    fp = scorecache.fingerprint(c)
+    have = scorecache.valid_ids(conn, today, fp)
+    missing = [cid for cid in reads.active_contact_ids(conn) if cid not in have]
+    if missing:
+        fresh = {
+            cid: score_record(h, today, c) for cid, h in histories(conn, today, missing).items()
+        }
+        if not scorecache.store(conn, today, fp, fresh):
+            return None
+    return fp
 
 
 def scored(

@@ -137,9 +137,10 @@ def test_empty_journal_reports(ok, net_json):
     assert net_json("balance", "--json") == {
         "as_of": "2026-11-28",
         "contacts": [],
+        "count": 0,
         "network": {"given": 0, "taken": 0, "balance": 0},
     }
-    assert net_json("depth", "--json") == {"as_of": "2026-11-28", "contacts": []}
+    assert net_json("depth", "--json") == {"as_of": "2026-11-28", "contacts": [], "count": 0}
     ok("balance")
     ok("depth")
 

@@ -65,13 +65,14 @@ def due(
         if name is not None:
             one = reports.due_contact(conn, name, st.today, st.constants, within=within)
         else:
-            data = reports.due_report(conn, st.today, st.constants, within=within, show_all=all_)
+            rows = (0 if json_ else TABLE_ROWS) if limit is None else limit
+            data = reports.due_report(
+                conn, st.today, st.constants, within=within, show_all=all_, limit=rows
+            )
     if name is not None:
         render.due_terms(one, as_json=json_)
     else:
-        if limit and json_:
-            data["items"] = data["items"][:limit]
-        render.due(data, as_json=json_, limit=TABLE_ROWS if limit is None else limit)
+        render.due(data, as_json=json_, limit=rows)
 
 
 def followup(

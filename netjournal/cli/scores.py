@@ -48,7 +48,7 @@ def balance(
     rows = _rows(limit, json_)
     with reading(st) as conn:
         if name is None:
-            data = reports.balance_report(conn, st.today, st.constants)
+            data = reports.balance_report(conn, st.today, st.constants, limit=rows)
             render.balance(data, as_json=json_, limit=rows)
             return
         data = reports.balance_ledger(conn, name, st.today, st.constants)
@@ -70,7 +70,7 @@ def depth(
     rows = _rows(limit, json_)
     with reading(st) as conn:
         if name is None:
-            data = reports.depth_report(conn, st.today, st.constants)
+            data = reports.depth_report(conn, st.today, st.constants, limit=rows)
             render.depth(data, as_json=json_, limit=rows)
             return
         data = reports.depth_detail(conn, name, st.today, st.constants)

@@ -34,6 +34,17 @@ CREATE_TABLE = (
     "\tcontact_id INTEGER NOT NULL, \n"
     "\tas_of DATE NOT NULL, \n"
     "\tfingerprint VARCHAR NOT NULL, \n"
+    "\tbalance_value FLOAT NOT NULL, \n"
+    "\tgiven FLOAT NOT NULL, \n"
+    "\ttaken FLOAT NOT NULL, \n"
+    "\tgives INTEGER NOT NULL, \n"
+    "\tasks INTEGER NOT NULL, \n"
+    "\tdepth_value FLOAT NOT NULL, \n"
+    "\turgency_total FLOAT NOT NULL, \n"
+    "\tlisted BOOLEAN NOT NULL, \n"
+    "\tdormant_only BOOLEAN NOT NULL, \n"
+    "\twas_depth FLOAT, \n"
+    "\tsnoozed BOOLEAN NOT NULL, \n"
     "\tbalance VARCHAR NOT NULL, \n"
     "\tdepth VARCHAR NOT NULL, \n"
     "\turgency VARCHAR NOT NULL, \n"
@@ -165,10 +176,18 @@ def store(
         if own:
             conn.execute("BEGIN IMMEDIATE")
         conn.executemany(
-            "INSERT OR REPLACE INTO score_cache "
-            "(contact_id, as_of, fingerprint, balance, depth, urgency) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO score_cache (contact_id, as_of, fingerprint, "
+            "balance_value, given, taken, gives, asks, depth_value, urgency_total, listed, "
+            "dormant_only, was_depth, snoozed, balance, depth, urgency) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (cid, as_of.isoformat(), fp, *(dumps(record[p]) for p in PARTS))
+                (
+                    cid,
+                    as_of.isoformat(),
+                    fp,
+                    *_columns(record),
+                    *(dumps(record[p]) for p in PARTS),
+                )
                 for cid, record in scores.items()
             ],
         )
@@ -181,6 +200,98 @@ def store(
         return False
     finally:
         conn.execute(f"PRAGMA busy_timeout = {int(previous)}")
+
+
+def _columns(record: dict[str, Any]) -> tuple[Any, ...]:
+    """The numbers reports sort and add up in SQL, from a score record."""
+    bal, dep, urg = record["balance"], record["depth"], record["urgency"]
+    return (
+        bal["_balance"],
+        bal["_given"],
+        bal["_taken"],
+        bal["gives"],
+        bal["asks"],
+        dep["depth"],
+        urg["total"],
+        urg["listed"],
+        urg["triggers"] == ["dormant"],
+        urg["was_depth"],
+        urg["snoozed"],
+    )
+
+
+_ACTIVE = (
+    "FROM score_cache s JOIN contact c ON c.id = s.contact_id "
+    "WHERE c.archived = 0 AND s.as_of = ? AND s.fingerprint = ?"
+)
+
+
+def valid_ids(conn: sqlite3.Connection, as_of: date, fp: str) -> set[int]:
+    """Contacts (active or not) whose cached scores are valid for ``as_of`` and ``fp``."""
+    try:
+        return {
+            int(r[0])
+            for r in conn.execute(
+                "SELECT contact_id FROM score_cache WHERE as_of = ? AND fingerprint = ?",
+                (as_of.isoformat(), fp),
+            )
+        }
+    except sqlite3.Error:
+        return set()
+
+
+def ranked(
+    conn: sqlite3.Connection, as_of: date, fp: str, part: str, order: str, limit: int
+) -> list[dict[str, Any]]:
+    """The ``part`` of the active contacts' cached scores in ``order`` (first ``limit``;
+    0: all). ``order`` is one of :data:`ORDERS`."""
+    sql = f"SELECT s.{part} {_ACTIVE} ORDER BY {ORDERS[order]}"
+    params: tuple[Any, ...] = (as_of.isoformat(), fp)
+    if limit:
+        sql += " LIMIT ?"
+        params = (*params, limit)
+    loads = json.loads
+    return [loads(r[0]) for r in conn.execute(sql, params)]
+
+
+#: the orders of the whole-journal reports, in SQL over score_cache s and contact c
+ORDERS = {
+    "balance": "s.balance_value, c.name_folded, c.id",
+    "depth": "s.depth_value DESC, c.name_folded, c.id",
+}
+
+
+def totals(conn: sqlite3.Connection, as_of: date, fp: str) -> tuple[float, float, int]:
+    """(given, taken, contacts) over the active contacts' cached scores."""
+    row = conn.execute(
+        f"SELECT total(s.given), total(s.taken), count(*) {_ACTIVE}", (as_of.isoformat(), fp)
+    ).fetchone()
+    return float(row[0]), float(row[1]), int(row[2])
+
+
+def due_rows(
+    conn: sqlite3.Connection, as_of: date, fp: str, *, everyone: bool
+) -> list[tuple[int, float, str, bool, float | None]]:
+    """(contact, urgency, name, listed only as a dormant strong tie, depth then) of the
+    listed active contacts, or with ``everyone`` of all that are not snoozed."""
+    where = "s.snoozed = 0" if everyone else "s.listed = 1"
+    return [
+        (int(r[0]), float(r[1]), str(r[2]), bool(r[3]), r[4])
+        for r in conn.execute(
+            "SELECT s.contact_id, s.urgency_total, c.name, s.dormant_only, s.was_depth "
+            f"{_ACTIVE} AND {where}",
+            (as_of.isoformat(), fp),
+        )
+    ]
+
+
+def urgency_parts(conn: sqlite3.Connection, ids: list[int]) -> dict[int, dict[str, Any]]:
+    rows = conn.execute(
+        "SELECT contact_id, urgency FROM score_cache "
+        "WHERE contact_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(ids),),
+    )
+    return {int(cid): json.loads(text) for cid, text in rows}
 
 
 def clear(conn: sqlite3.Connection) -> None:
