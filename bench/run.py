@@ -608,6 +608,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--small-only", action="store_true", help="only the 100-contact journal")
     parser.add_argument("--runs", type=int, default=5, help="timed runs after a warm-up")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 when a target is missed (FAIL)"
+    )
     args = parser.parse_args(argv)
     runs = max(1, args.runs)
     quiet = args.json
@@ -718,6 +721,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         assert floor.median is not None and sqlm.median is not None
         judge(results, floor.median, sqlm.median)
         report(results, floor, sqlm, args.json, journals)
+        if not args.check:
+            return 0  # a measurement: the verdicts are printed, not enforced
         return 0 if all(r.verdict in ("PASS", "MISSING") for r in results) else 1
     finally:
         shutil.rmtree(work, ignore_errors=True)
