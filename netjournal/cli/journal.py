@@ -16,6 +16,12 @@ from netjournal.text import choice, clean_text
 
 KIND_HELP = "Kind: " + ", ".join(vocab.EXCHANGE_KINDS) + "."
 
+# the options `give` and `ask` share
+ExchangeKind = Annotated[str, typer.Option("-k", "--kind", help=KIND_HELP)]
+Size = Annotated[int | None, typer.Option("--size", help="1 (small) to 5 (big); 3 default.")]
+Amount = Annotated[str | None, typer.Option("--amount", help="Money value instead of a size.")]
+OnDay = Annotated[str | None, typer.Option("--on", help="When (default today).")]
+
 
 def log(
     ctx: typer.Context,
@@ -163,14 +169,10 @@ def give(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Whom you helped.", autocompletion=complete_name)],
     what: Annotated[str, typer.Argument(help="What you did for them.")],
-    kind: Annotated[str, typer.Option("-k", "--kind", help=KIND_HELP)] = "favor",
-    size: Annotated[
-        int | None, typer.Option("--size", help="1 (small) to 5 (big); 3 default.")
-    ] = None,
-    amount: Annotated[
-        str | None, typer.Option("--amount", help="Money value instead of a size.")
-    ] = None,
-    on: Annotated[str | None, typer.Option("--on", help="When (default today).")] = None,
+    kind: ExchangeKind = "favor",
+    size: Size = None,
+    amount: Amount = None,
+    on: OnDay = None,
 ) -> None:
     """Record a give: something you did for a contact (a deposit)."""
     _exchange(ctx, "give", name, what, kind, size, amount, on)
@@ -182,14 +184,10 @@ def ask_cmd(
         str, typer.Argument(help="Whom you asked, or who helped you.", autocompletion=complete_name)
     ],
     what: Annotated[str, typer.Argument(help="What you asked for or received.")],
-    kind: Annotated[str, typer.Option("-k", "--kind", help=KIND_HELP)] = "favor",
-    size: Annotated[
-        int | None, typer.Option("--size", help="1 (small) to 5 (big); 3 default.")
-    ] = None,
-    amount: Annotated[
-        str | None, typer.Option("--amount", help="Money value instead of a size.")
-    ] = None,
-    on: Annotated[str | None, typer.Option("--on", help="When (default today).")] = None,
+    kind: ExchangeKind = "favor",
+    size: Size = None,
+    amount: Amount = None,
+    on: OnDay = None,
     open_: Annotated[bool, typer.Option("--open", help="Still waiting for an answer.")] = False,
 ) -> None:
     """Record an ask: something you asked of a contact or received (a withdrawal)."""
