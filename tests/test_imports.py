@@ -20,7 +20,8 @@ import pytest
 
 from netjournal import __version__
 
-HEAVY = ("sqlmodel", "sqlalchemy", "vobject", "icalendar")
+#: pydantic too: Typer would coerce every parameter through it (netjournal.cli.coerce)
+HEAVY = ("sqlmodel", "sqlalchemy", "vobject", "icalendar", "pydantic")
 
 #: read commands (when registered) and the argument lists they are run with
 READS: dict[str, list[list[str]]] = {

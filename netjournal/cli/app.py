@@ -15,7 +15,10 @@ import typer
 from typer.core import TyperGroup
 
 from netjournal import __version__, messages
+from netjournal.cli import coerce
 from netjournal.errors import ExitCode, NetError
+
+coerce.install()
 
 DEBUG_ENV = "NETJOURNAL_DEBUG"
 
