@@ -87,9 +87,7 @@ def install() -> None:
                 and info.max is None
                 and not desc.is_choice
             ):
-                self._runtime_param = PlainParam(
-                    parameter_info=info, annotation=desc.annotation
-                )
+                self._runtime_param = PlainParam(parameter_info=info, annotation=desc.annotation)
             else:
                 self._runtime_param = original(self)
         return self._runtime_param
