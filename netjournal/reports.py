@@ -13,12 +13,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from netjournal import scoring
 from netjournal.names import Candidate, Outcome, resolution_error, resolve
 from netjournal.store import reads
 from netjournal.text import fold, format_money
+
+if TYPE_CHECKING:
+    from netjournal import scoring
 
 
 def find_contact(conn: sqlite3.Connection, name: str) -> int:
@@ -36,6 +38,8 @@ def _day(text: str | None) -> date | None:
 
 
 def _exchange(row: tuple[Any, ...]) -> scoring.Exchange:
+    from netjournal import scoring
+
     _cid, direction, kind, on, size, cents, status, what = row
     return scoring.Exchange(
         direction=direction,
@@ -49,6 +53,8 @@ def _exchange(row: tuple[Any, ...]) -> scoring.Exchange:
 
 
 def _followup(row: tuple[Any, ...]) -> scoring.FollowUp:
+    from netjournal import scoring
+
     _cid, kind, due, note, done_on, created_on = row
     return scoring.FollowUp(
         kind=kind,
@@ -70,6 +76,8 @@ def histories(
 
     Interactions are limited to the window ``scoring`` documents unless ``full``.
     """
+    from netjournal import scoring
+
     ids = list(contact_ids) if contact_ids is not None else None
     base = reads.history_contacts(conn, ids)
     aggregates, window = reads.interaction_history(conn, today, ids, full=full)
@@ -132,6 +140,8 @@ def ask_warnings(
     amount_cents: int | None,
 ) -> tuple[str, ...]:
     """What ``net ask`` says on stderr before recording (never blocks)."""
+    from netjournal import scoring
+
     history = history_of(conn, contact_id, today)
     amount = Decimal(amount_cents) / 100 if amount_cents is not None else None
     return scoring.ask_warnings(history, today, kind, size=size, amount=amount, c=constants)
@@ -234,6 +244,8 @@ def contact_profile(
 
 def scores(history: scoring.ContactHistory, today: date, c: scoring.Constants) -> dict[str, Any]:
     """Balance, depth, stage and next move of one contact, JSON-ready."""
+    from netjournal import scoring
+
     bal = scoring.balance(history, today, c)
     dep = scoring.depth(history, today, c)
     stg = scoring.stage(history, today, c)
@@ -317,18 +329,19 @@ def due_report(
     if fp is not None:
         from netjournal.store import scorecache
 
-        rows = [
-            _DueRow(cid, total, name, dormant_only, was_depth)
-            for cid, total, name, dormant_only, was_depth in scorecache.due_rows(
-                conn, today, fp, everyone=show_all
-            )
-        ]
-        ranked = _rank(rows, constants, show_all)
-        count = len(ranked)
-        chosen = ranked[:limit] if limit else ranked
-        parts = scorecache.urgency_parts(conn, [r.cid for r in chosen])
-        items = [parts[r.cid]["item"] for r in chosen]
+        count, ids = scorecache.due_ranked(
+            conn,
+            today,
+            fp,
+            everyone=show_all,
+            dormant_limit=constants.dormant_limit,
+            limit=limit,
+        )
+        parts = scorecache.urgency_parts(conn, ids)
+        items = [parts[cid]["item"] for cid in ids]
     else:
+        from netjournal import scoring
+
         if horizon == constants.horizon:
             records = list(scored(conn, today, constants, "urgency").values())
         else:
@@ -357,28 +370,13 @@ def due_report(
 
 def _rank(rows: list[Any], c: scoring.Constants, show_all: bool) -> list[Any]:
     """``scoring.rank_due`` (or, for ``--all``, everyone not snoozed by urgency)."""
+    from netjournal import scoring
+
     if show_all:
         return sorted(
             (r for r in rows if not getattr(r, "snoozed", False)), key=lambda r: (-r.total, r.name)
         )
     return scoring.rank_due(rows, c)
-
-
-class _DueRow:
-    """A listed contact as ``scoring.rank_due`` sees it, from the score cache's columns."""
-
-    __slots__ = ("cid", "listed", "name", "snoozed", "total", "triggers", "was_depth")
-
-    def __init__(
-        self, cid: int, total: float, name: str, dormant_only: bool, was_depth: float | None
-    ) -> None:
-        self.cid = cid
-        self.total = total
-        self.name = name
-        self.listed = True
-        self.snoozed = False
-        self.triggers: tuple[str, ...] = ("dormant",) if dormant_only else ("other",)
-        self.was_depth = was_depth
 
 
 def _near_birthday(birthday: str | None, today: date, c: scoring.Constants) -> bool:
@@ -406,6 +404,8 @@ def _may_be_listed(row: tuple[Any, ...], today: date, c: scoring.Constants, hori
     """Whether ``scoring.urgency`` could list this contact (a superset, so the full scoring
     runs only on those): a follow-up due within the horizon, the cadence run out, a
     birthday near, a new tie, or silent long enough to be dormant."""
+    from netjournal import scoring
+
     _cid, tier, kin, cadence, met, created, birthday, count, first, last, first_due = row
     if first_due is not None and (date.fromisoformat(first_due) - today).days <= horizon:
         return True
@@ -444,6 +444,8 @@ def due_contact(
     within: int | None = None,
 ) -> dict[str, Any]:
     """``net due NAME``: that contact's urgency term by term (value × coefficient)."""
+    from netjournal import scoring
+
     cid = find_contact(conn, name)
     history = histories(conn, today, [cid])[cid]
     u = scoring.urgency(history, today, constants, within=within)
@@ -530,6 +532,8 @@ def balance_ledger(
     conn: sqlite3.Connection, name: str, today: date, c: scoring.Constants
 ) -> dict[str, Any]:
     """One contact's ledger, one line per give or ask, with the arithmetic."""
+    from netjournal import scoring
+
     cid = find_contact(conn, name)
     history = history_of(conn, cid, today)
     bal = scoring.balance(history, today, c)
@@ -593,6 +597,8 @@ def depth_detail(
     conn: sqlite3.Connection, name: str, today: date, c: scoring.Constants
 ) -> dict[str, Any]:
     """One contact's depth term by term, the missing categories and the stage evidence."""
+    from netjournal import scoring
+
     cid = find_contact(conn, name)
     history = history_of(conn, cid, today)
     dep = scoring.depth(history, today, c)
@@ -634,6 +640,8 @@ def score_record(h: scoring.ContactHistory, today: date, c: scoring.Constants) -
     This is what ``store.scorecache`` keeps; reports built from it are identical whether
     the record was just computed or read back.
     """
+    from netjournal import scoring
+
     scores = scoring.evaluate(h, today, c)
     bal, dep, stg, u = scores.balance, scores.depth, scores.stage, scores.urgency
     entry = _depth_entry(dep, stg)
@@ -684,8 +692,9 @@ def _cache_ready(conn: sqlite3.Connection, today: date, c: scoring.Constants) ->
     from netjournal.store import scorecache
 
     fp = scorecache.fingerprint(c)
-    have = scorecache.valid_ids(conn, today, fp)
-    missing = [cid for cid in reads.active_contact_ids(conn) if cid not in have]
+    missing = scorecache.missing_ids(conn, today, fp)
+    if missing is None:
+        return None
     if missing:
         fresh = {
             cid: score_record(h, today, c) for cid, h in histories(conn, today, missing).items()

@@ -163,3 +163,82 @@ SETUP = [
     ),
     ("contact", "edit", "Marco", "--tier", "inner"),
 ]
+
+
+# --- ranking in SQL equals scoring.rank_due ------------------------------------------------
+
+ROW = st.tuples(
+    st.sampled_from([0.0, 1.5, 7.25, 7.25, 12.0]),  # urgency, with ties
+    st.booleans(),  # listed
+    st.booleans(),  # listed only as a dormant strong tie
+    st.sampled_from([None, 0.0, 50.0, 61.5, 61.5, 80.0]),  # depth then
+    st.booleans(),  # snoozed
+    st.booleans(),  # archived
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(ROW, max_size=12),
+    names=st.permutations(["Ana", "ana b", "Émile", "Zoë", "Bo", "Öz", "Al", "Ćira"] * 2),
+    dormant_limit=st.integers(0, 3),
+    limit=st.integers(0, 4),
+)
+def test_due_ranking_in_sql_equals_rank_due(
+    tmp_path_factory, rows, names, dormant_limit, limit
+) -> None:
+    """``scorecache.due_ranked`` (SQL over the cache) lists, orders and counts exactly as
+    ``scoring.rank_due`` (and the ``--all`` order) does over the same urgencies."""
+    from dataclasses import dataclass
+    from datetime import date
+
+    from netjournal import scoring
+    from netjournal.store import scorecache
+    from netjournal.store.connection import open_journal
+
+    @dataclass
+    class U:
+        cid: int
+        name: str
+        total: float
+        listed: bool
+        triggers: tuple[str, ...]
+        was_depth: float | None
+        snoozed: bool
+
+    day, fp = date(2026, 11, 28), "f" * 16
+    conn = open_journal(tmp_path_factory.mktemp("rank") / "journal.db")
+    conn.execute("UPDATE undo_control SET recording = 0")  # rows written here, not by a command
+    active: list[U] = []
+    for cid, (total, listed, dormant, was, snoozed, archived) in enumerate(rows, start=1):
+        name = f"{names[cid % len(names)]} {cid % 3}" if cid > len(names) else names[cid - 1]
+        conn.execute(
+            "INSERT INTO contact (id, uuid, name, name_folded, tags, tier, kin, archived, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, '[]', 'active', 0, ?, '', '')",
+            (cid, f"u{cid}", name, f"{name.casefold()}#{cid}", archived),
+        )
+        conn.execute(
+            "INSERT INTO score_cache VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, ?, ?, ?, ?, ?, "
+            "'{}', '{}', '{}')",
+            (cid, day.isoformat(), fp, total, listed, listed and dormant, was, snoozed),
+        )
+        if not archived:
+            triggers = ("dormant",) if listed and dormant else ("cadence",)
+            active.append(U(cid, name, total, listed, triggers, was, snoozed))
+    conn.commit()
+    c = scoring.Constants(dormant_limit=dormant_limit)
+
+    expected = [u.cid for u in scoring.rank_due(sorted(active, key=lambda u: u.cid), c)]
+    count, ids = scorecache.due_ranked(
+        conn, day, fp, everyone=False, dormant_limit=dormant_limit, limit=limit
+    )
+    assert count == len(expected)
+    assert ids == (expected[:limit] if limit else expected)
+
+    everyone = [u.cid for u in sorted(active, key=lambda u: (-u.total, u.name)) if not u.snoozed]
+    count, ids = scorecache.due_ranked(
+        conn, day, fp, everyone=True, dormant_limit=dormant_limit, limit=limit
+    )
+    assert count == len(everyone)
+    assert ids == (everyone[:limit] if limit else everyone)
+    conn.close()

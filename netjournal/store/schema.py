@@ -21,6 +21,7 @@ from netjournal.store.backup import backup_file, default_backup_path
 #: MIGRATIONS[n] turns a journal of version n - 1 into version n.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: scorecache.migrate_to_2,
+    3: scorecache.migrate_to_3,
 }
 
 
@@ -49,6 +50,8 @@ EXTRA_INDEXES = (
     "CREATE INDEX IF NOT EXISTS ix_followup_contact_open ON followup (contact_id, done_on, due)",
     # schema 2
     *scorecache.INDEXES,
+    # schema 3
+    scorecache.DAY_INDEX,
 )
 
 

@@ -16,9 +16,9 @@ not kept.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
+import zlib
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -55,11 +55,15 @@ CREATE_TABLE = (
 
 
 def fingerprint(constants: Any) -> str:
-    """Identifies the code and the constants the cached scores were computed with."""
+    """Identifies the code and the constants the cached scores were computed with.
+
+    Two 32-bit checksums of the text, not a cryptographic hash: nothing here is secret or
+    adversarial, and ``hashlib`` would cost every report a few milliseconds to import.
+    """
     from netjournal import __version__
 
-    text = f"{CACHE_FORMAT}|{__version__}|{constants!r}"
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    data = f"{CACHE_FORMAT}|{__version__}|{constants!r}".encode()
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def trigger_sql() -> list[str]:
@@ -123,6 +127,21 @@ def migrate_to_2(conn: sqlite3.Connection) -> None:
     for statement in INDEXES:
         conn.execute(statement)
     install_triggers(conn)
+
+
+#: index added in schema 3: the day's numbers of every contact, so that checking the cache
+#: and ranking, counting and totalling contacts read this index and not the rows, whose JSON
+#: makes the table ten times larger
+DAY_INDEX = (
+    "CREATE INDEX IF NOT EXISTS ix_score_cache_day ON score_cache (as_of, fingerprint, "
+    "listed, urgency_total, dormant_only, was_depth, snoozed, balance_value, depth_value, "
+    "given, taken)"
+)
+
+
+def migrate_to_3(conn: sqlite3.Connection) -> None:
+    """Schema 2 -> 3: index the score cache's numbers by day."""
+    conn.execute(DAY_INDEX)
 
 
 #: the parts of a score record, one JSON column each, so a report parses only its own
@@ -226,18 +245,21 @@ _ACTIVE = (
 )
 
 
-def valid_ids(conn: sqlite3.Connection, as_of: date, fp: str) -> set[int]:
-    """Contacts (active or not) whose cached scores are valid for ``as_of`` and ``fp``."""
+def missing_ids(conn: sqlite3.Connection, as_of: date, fp: str) -> list[int] | None:
+    """Active contacts without valid cached scores for ``as_of`` and ``fp`` (None when the
+    cache cannot be read)."""
     try:
-        return {
+        return [
             int(r[0])
             for r in conn.execute(
-                "SELECT contact_id FROM score_cache WHERE as_of = ? AND fingerprint = ?",
+                "SELECT id FROM contact WHERE archived = 0 AND id NOT IN "
+                "(SELECT contact_id FROM score_cache WHERE as_of = ? AND fingerprint = ?) "
+                "ORDER BY id",
                 (as_of.isoformat(), fp),
             )
-        }
+        ]
     except sqlite3.Error:
-        return set()
+        return None
 
 
 def ranked(
@@ -269,20 +291,42 @@ def totals(conn: sqlite3.Connection, as_of: date, fp: str) -> tuple[float, float
     return float(row[0]), float(row[1]), int(row[2])
 
 
-def due_rows(
-    conn: sqlite3.Connection, as_of: date, fp: str, *, everyone: bool
-) -> list[tuple[int, float, str, bool, float | None]]:
-    """(contact, urgency, name, listed only as a dormant strong tie, depth then) of the
-    listed active contacts, or with ``everyone`` of all that are not snoozed."""
-    where = "s.snoozed = 0" if everyone else "s.listed = 1"
-    return [
-        (int(r[0]), float(r[1]), str(r[2]), bool(r[3]), r[4])
-        for r in conn.execute(
-            "SELECT s.contact_id, s.urgency_total, c.name, s.dormant_only, s.was_depth "
-            f"{_ACTIVE} AND {where}",
-            (as_of.isoformat(), fp),
+def due_ranked(
+    conn: sqlite3.Connection,
+    as_of: date,
+    fp: str,
+    *,
+    everyone: bool,
+    dormant_limit: int,
+    limit: int,
+) -> tuple[int, list[int]]:
+    """``scoring.rank_due`` over the cached scores, in SQL: (how many contacts are listed,
+    the first ``limit`` of them (0: all) most urgent first).
+
+    Listed active contacts by urgency then name, keeping of those listed only as dormant
+    strong ties the ``dormant_limit`` deepest; with ``everyone``, every active contact that
+    is not snoozed.
+    """
+    day = (as_of.isoformat(), fp)
+    if everyone:
+        sql = (
+            "SELECT s.contact_id, count(*) OVER () "
+            f"{_ACTIVE} AND s.snoozed = 0 ORDER BY s.urgency_total DESC, c.name, c.id LIMIT ?"
         )
-    ]
+        params: tuple[Any, ...] = (*day, limit or -1)
+    else:
+        sql = (
+            "WITH listed AS (SELECT s.contact_id AS id, s.urgency_total AS total, "
+            f"c.name AS name, s.dormant_only AS dormant, s.was_depth AS was {_ACTIVE} "
+            "AND s.listed = 1), "
+            "kept AS (SELECT id, total, name FROM listed WHERE dormant = 0 UNION ALL "
+            "SELECT * FROM (SELECT id, total, name FROM listed WHERE dormant = 1 "
+            "ORDER BY coalesce(was, 0) DESC, name, id LIMIT ?)) "
+            "SELECT id, count(*) OVER () FROM kept ORDER BY total DESC, name, id LIMIT ?"
+        )
+        params = (*day, max(dormant_limit, 0), limit or -1)
+    rows = conn.execute(sql, params).fetchall()
+    return (int(rows[0][1]) if rows else 0), [int(r[0]) for r in rows]
 
 
 def urgency_parts(conn: sqlite3.Connection, ids: list[int]) -> dict[int, dict[str, Any]]:
