@@ -15,7 +15,8 @@ from netjournal.text import format_money
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.table import Table
+
+    from netjournal.table import Table
 
 
 def emit_json(data: Any) -> None:
@@ -36,15 +37,16 @@ def console() -> Console:
     return Console(highlight=False, width=width)
 
 
-def table(*columns: str, title: str | None = None, **kwargs: Any) -> Table:
-    from rich import box
-    from rich.table import Table
+def table(*columns: str, title: str | None = None) -> Table:
+    """A table whose cells are plain text or ``(text, style)`` runs (a ``>`` before a
+    column's name right-aligns it); print it with :func:`put`."""
+    from netjournal.table import Table
 
-    t = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", **kwargs)
-    for col in columns:
-        justify = "right" if col.startswith(">") else "left"
-        t.add_column(col.lstrip(">"), justify=justify)  # type: ignore[arg-type]
-    return t
+    return Table(*columns, title=title)
+
+
+def put(t: Table, c: Console | None = None) -> None:
+    t.print_to(c or console())
 
 
 def esc(text: Any) -> str:
@@ -97,15 +99,15 @@ def contacts(rows: list[dict[str, Any]], *, as_json: bool) -> None:
     t = table("name", "company", "role", "tier", "tags", ">met", "last contact")
     for r in rows:
         t.add_row(
-            esc(r["name"]) + (" [dim](archived)[/]" if r["archived"] else ""),
-            esc(r["company"]),
-            esc(r["role"]),
-            esc(r["tier"]) + (" ♥" if r["kin"] else ""),
-            esc(", ".join(r["tags"])),
-            esc(r["interactions"]),
-            esc(r["last_contact"] or "never"),
+            [(r["name"], ""), (" (archived)" if r["archived"] else "", "dim")],
+            r["company"],
+            r["role"],
+            r["tier"] + (" ♥" if r["kin"] else ""),
+            ", ".join(r["tags"]),
+            str(r["interactions"]),
+            r["last_contact"] or "never",
         )
-    console().print(t)
+    put(t)
 
 
 def asks(rows: list[dict[str, Any]], *, as_json: bool, currency: str = "") -> None:
@@ -136,16 +138,16 @@ def asks(rows: list[dict[str, Any]], *, as_json: bool, currency: str = "") -> No
         style = {"open": "yellow", "declined": "red"}.get(r["status"], "")
         t.add_row(
             f"a{r['id']}",
-            esc(r["occurred_on"]),
-            esc(r["name"]),
-            esc(r["kind"]),
-            esc(r["what"]),
-            f"[{style}]{r['status']}[/]" if style else r["status"],
+            r["occurred_on"],
+            r["name"],
+            r["kind"],
+            r["what"],
+            (r["status"], style),
             money(r["amount_cents"], currency)
             if r["amount_cents"] is not None
-            else esc(r["size"] or ""),
+            else str(r["size"] or ""),
         )
-    console().print(t)
+    put(t)
 
 
 # --- one contact --------------------------------------------------------------------------
@@ -195,30 +197,30 @@ def show(p: dict[str, Any], *, as_json: bool, currency: str = "") -> None:
     if p["facts"]:
         t = table("id", "category", "fact", ">learned", title="What you know")
         for f in p["facts"]:
-            t.add_row(f["id"], f["category"], esc(f["text"]), f["learned_on"])
-        c.print(t)
+            t.add_row(f["id"], f["category"], f["text"], f["learned_on"])
+        put(t, c)
     open_f = [f for f in p["followups"] if f["done_on"] is None]
     if open_f:
         t = table("id", "kind", "due", "note", title="Open follow-ups and promises")
         for f in open_f:
-            t.add_row(f["id"], f["kind"], f["due"], esc(f["note"]))
-        c.print(t)
+            t.add_row(f["id"], f["kind"], f["due"], f["note"])
+        put(t, c)
     if p["gives"] or p["asks"]:
         t = table("id", "date", "", "kind", "what", ">size/amount", title="Gives and asks")
         items = [("give", x) for x in p["gives"]] + [("ask", x) for x in p["asks"]]
         items.sort(key=lambda item: (item[1]["on"], item[1]["id"]))
         for direction, x in items:
-            arrow = "[green]gave[/]" if direction == "give" else "[magenta]asked[/]"
+            arrow = ("gave", "green") if direction == "give" else ("asked", "magenta")
             status = f" ({x['status']})" if direction == "ask" and x["status"] != "granted" else ""
-            amount = f"{currency}{x['amount']}" if x["amount"] else esc(x["size"] or "")
-            t.add_row(x["id"], x["on"], arrow, x["kind"] + status, esc(x["what"]), amount)
-        c.print(t)
+            amount = f"{currency}{x['amount']}" if x["amount"] else str(x["size"] or "")
+            t.add_row(x["id"], x["on"], arrow, x["kind"] + status, x["what"], amount)
+        put(t, c)
     if p["interactions"]:
         t = table("id", "when", "kind", "with", "note", title="Timeline")
         for i in p["interactions"][:20]:
             others = [n for n in i["with"] if n != p["name"]]
-            t.add_row(i["id"], i["on"], i["kind"], esc(", ".join(others)), esc(i["note"]))
-        c.print(t)
+            t.add_row(i["id"], i["on"], i["kind"], ", ".join(others), i["note"])
+        put(t, c)
         if len(p["interactions"]) > 20:
             c.print(f"[dim]… and {len(p['interactions']) - 20} earlier interactions[/]")
 
@@ -270,13 +272,13 @@ def due(data: dict[str, Any], *, as_json: bool, limit: int | None = None) -> Non
     for index, item in enumerate(shown, start=1):
         t.add_row(
             str(index),
-            esc(item["name"]),
+            item["name"],
             f"{item['urgency']:.1f}",
-            esc(item["due_on"] or ""),
-            esc(_ago(item["last_contact"], data["as_of"])),
-            esc("; ".join(item["reasons"])),
+            item["due_on"] or "",
+            _ago(item["last_contact"], data["as_of"]),
+            "; ".join(item["reasons"]),
         )
-    console().print(t)
+    put(t)
     if len(shown) < total:
         sys.stderr.write(messages.DUE_MORE.format(more=total - len(shown)) + "\n")
 
@@ -291,9 +293,7 @@ def due_terms(data: dict[str, Any], *, as_json: bool) -> None:
     from netjournal import messages
 
     c = console()
-    t = table(
-        "term", ">value", "", ">coefficient", "", ">points", "reason", title=esc(data["name"])
-    )
+    t = table("term", ">value", "", ">coefficient", "", ">points", "reason", title=data["name"])
     for term in data["terms"]:
         dim = not term["points"]
         row = (
@@ -303,12 +303,12 @@ def due_terms(data: dict[str, Any], *, as_json: bool) -> None:
             f"{term['coefficient']:g}",
             "=",
             f"{term['points']:.2f}",
-            esc(term["reason"]),
+            term["reason"],
         )
-        t.add_row(*row, style="dim" if dim else None)
+        t.add_row(*row, style="dim" if dim else "")
     t.add_section()
-    t.add_row("total", "", "", "", "", f"[bold]{data['urgency']:.2f}[/]", "")
-    c.print(t)
+    t.add_row("total", "", "", "", "", (f"{data['urgency']:.2f}", "bold"), "")
+    put(t, c)
     facts = Table.grid(padding=(0, 2))
     facts.add_row("due on", esc(data["due_on"] or "no date (no cadence, nothing open)"))
     facts.add_row("last contact", esc(_ago(data["last_contact"], data["as_of"])))
@@ -345,21 +345,21 @@ def followups(data: dict[str, Any], *, as_json: bool, include_done: bool = False
     columns = ["id", "due", "who", "kind", "note"] + (["done"] if include_done else [])
     t = table(*columns)
     for item in items:
-        due_text = esc(item["due"])
+        due_text: tuple[str, str] = (item["due"], "")
         if item["overdue"]:
-            due_text = f"[red]{due_text} (overdue)[/]"
+            due_text = (f"{item['due']} (overdue)", "red")
         elif item["done_on"] is None and item["days"] == 0:
-            due_text = f"[yellow]{due_text} (today)[/]"
-        row = [item["id"], due_text, esc(item["name"]), item["kind"], esc(item["note"])]
+            due_text = (f"{item['due']} (today)", "yellow")
+        row: list[Any] = [item["id"], due_text, item["name"], item["kind"], item["note"]]
         if include_done:
             done = item["done_on"] or ""
             if item["kept"] is True:
                 done += " kept"
             elif item["kept"] is False:
                 done += " late"
-            row.append(esc(done))
+            row.append(done)
         t.add_row(*row)
-    console().print(t)
+    put(t)
 
 
 # --- balance and depth ----------------------------------------------------------------------
@@ -368,6 +368,7 @@ _LABEL_STYLE = {"in credit": "green", "overdrawn": "red", "balanced": "", "no ex
 
 
 def _styled(text: str, style: str) -> str:
+    """Rich markup for ``text`` in ``style`` (for lines printed outside tables)."""
     return f"[{style}]{esc(text)}[/]" if style else esc(text)
 
 
@@ -398,29 +399,30 @@ def balance(data: dict[str, Any], *, as_json: bool, limit: int = 0) -> None:
     )
     shown = data["contacts"][:limit] if limit else data["contacts"]
     for r in shown:
+        label_style = _LABEL_STYLE.get(r["label"], "")
         t.add_row(
-            esc(r["name"]),
+            r["name"],
             str(r["gives"]),
             str(r["asks"]),
             f"{r['given']:.2f}",
             f"{r['taken']:.2f}",
-            _styled(f"{r['balance']:+.2f}", _LABEL_STYLE.get(r["label"], "")),
-            _styled(r["label"], _LABEL_STYLE.get(r["label"], "")),
+            (f"{r['balance']:+.2f}", label_style),
+            (r["label"], label_style),
             f"{r['lifetime_given']:.1f}/{r['lifetime_taken']:.1f}",
         )
     net = data["network"]
     t.add_section()
     t.add_row(
-        f"[bold]network[/] ({data.get('count', len(data['contacts']))} contacts)",
+        [("network", "bold"), (f" ({data.get('count', len(data['contacts']))} contacts)", "")],
         "",
         "",
         f"{net['given']:.2f}",
         f"{net['taken']:.2f}",
-        f"[bold]{net['balance']:+.2f}[/]",
+        (f"{net['balance']:+.2f}", "bold"),
         "",
         "",
     )
-    console().print(t)
+    put(t)
     _more(data.get("count", len(data["contacts"])), len(shown))
 
 
@@ -439,24 +441,24 @@ def balance_ledger(data: dict[str, Any], *, as_json: bool, currency: str = "") -
         ">× decay",
         ">× status",
         ">= amount",
-        title=f"{esc(data['name'])}: ledger as of {data['as_of']}",
+        title=f"{data['name']}: ledger as of {data['as_of']}",
     )
     for line in data["lines"]:
-        arrow = "[green]gave[/]" if line["direction"] == "give" else "[magenta]asked[/]"
+        arrow = ("gave", "green") if line["direction"] == "give" else ("asked", "magenta")
         status = "" if line["status"] == "granted" else f" ({line['status']})"
         money_note = f" {currency}{line['money']}" if line["money"] else ""
         t.add_row(
             line["date"],
             arrow,
             line["kind"] + status,
-            esc(line["what"]) + money_note,
+            line["what"] + money_note,
             f"{line['points']:g}",
             f"{line['size_mult']:.3f}",
             f"{line['decay']:.3f}",
             f"{line['status_factor']:g}",
             f"{line['amount']:+.2f}",
         )
-    c.print(t)
+    put(t, c)
     ratio = "—" if data["ratio"] is None else f"{data['ratio']:+.2f}"
     c.print(
         f"G {data['given']:.2f} − T {data['taken']:.2f} = [bold]B {data['balance']:+.2f}[/]"
@@ -496,7 +498,7 @@ def depth(data: dict[str, Any], *, as_json: bool, limit: int = 0) -> None:
         comp = r["components"]
         stage = r["stage"] + (f" (was {r['stage_was']})" if r.get("stage_was") else "")
         t.add_row(
-            esc(r["name"]),
+            r["name"],
             f"{r['depth']:.1f}",
             r["band"],
             stage,
@@ -512,7 +514,7 @@ def depth(data: dict[str, Any], *, as_json: bool, limit: int = 0) -> None:
                 )
             ),
         )
-    console().print(t)
+    put(t)
     _more(data.get("count", len(data["contacts"])), len(shown))
 
 
@@ -527,8 +529,7 @@ def depth_detail(data: dict[str, Any], *, as_json: bool) -> None:
         ">× weight",
         ">= points",
         "because",
-        title=f"{esc(data['name'])}: depth {data['depth']:.1f} ({data['band']}) "
-        f"as of {data['as_of']}",
+        title=f"{data['name']}: depth {data['depth']:.1f} ({data['band']}) as of {data['as_of']}",
     )
     for term in data["terms"]:
         t.add_row(
@@ -536,11 +537,11 @@ def depth_detail(data: dict[str, Any], *, as_json: bool) -> None:
             f"{term['input']:.3f}",
             f"{term['weight']:g}",
             f"{term['points']:.2f}",
-            esc(term["detail"]),
+            term["detail"],
         )
     t.add_section()
-    t.add_row("[bold]depth[/]", "", "", f"[bold]{data['depth']:.1f}[/]", "")
-    c.print(t)
+    t.add_row(("depth", "bold"), "", "", (f"{data['depth']:.1f}", "bold"), "")
+    put(t, c)
     if data["missing"]:
         c.print(
             "Next move — learn their: "

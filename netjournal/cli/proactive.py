@@ -106,14 +106,9 @@ def goals(
         t = render.table("metric", "per", "since", ">actual  [% of target]")
         for g in data["goals"]:
             style = "green" if g["actual"] >= g["target"] else ""
-            cell = render.esc(_budget_cell(g["actual"], g["target"], g["percent"]))
-            t.add_row(
-                g["metric"],
-                g["per"],
-                g["period_start"],
-                f"[{style}]{cell}[/]" if style else cell,
-            )
-        render.console().print(t)
+            cell = _budget_cell(g["actual"], g["target"], g["percent"])
+            t.add_row(g["metric"], g["per"], g["period_start"], (cell, style))
+        render.put(t)
     echo(f"Streak: {_days(data['streak'])} in a row with a networking action.")
 
 
@@ -185,11 +180,11 @@ def expenses(
                 e["id"],
                 e["on"],
                 _money(e["amount"], cur),
-                render.esc(e["what"]),
-                render.esc(e["contact"] or ""),
-                render.esc(e["event"] or ""),
+                e["what"],
+                e["contact"] or "",
+                e["event"] or "",
             )
-        render.console().print(t)
+        render.put(t)
     echo(_money_line(data, cur))
     if data["budget"]:
         echo(f"Budget: {_money(data['budget']['amount'], cur)} a {data['budget']['per']}.")
@@ -328,8 +323,8 @@ def targets(
         return
     t = render.table("id", "target", "added")
     for r in rows:
-        t.add_row(f"t{r['id']}", render.esc(r["text"]), r["added_on"])
-    render.console().print(t)
+        t.add_row(f"t{r['id']}", r["text"], r["added_on"])
+    render.put(t)
 
 
 # --- match ------------------------------------------------------------------------------------
@@ -420,13 +415,13 @@ def review_renderables(data: dict[str, Any], currency: str) -> list[RenderableTy
     if data["goals"]:
         t = render.table("goal", "per", ">actual  [% of target]", title="Goals")
         for g in data["goals"]:
-            cell = render.esc(_budget_cell(g["actual"], g["target"], g["percent"]))
+            cell = _budget_cell(g["actual"], g["target"], g["percent"])
             t.add_row(g["metric"], f"{g['goal']} a {g['per']}", cell)
         out.append(t)
     t = render.table("", "habit", "figure", title="Proactive habits")
     for h in data["habits"]:
-        mark = "[green]✓[/]" if h["in_place"] else "[red]✗[/]"
-        t.add_row(mark, h["habit"], render.esc(h["figure"]))
+        mark = ("✓", "green") if h["in_place"] else ("✗", "red")
+        t.add_row(mark, h["habit"], h["figure"])
     out.append(t)
     money = data["money"]
     out.append(Text("Money", style="bold underline"))

@@ -90,7 +90,7 @@ def backup(
 
 
 def _list(db: Path) -> None:
-    from netjournal.render import esc, table
+    from netjournal.render import table
     from netjournal.store.backup import backups_dir, list_backups
 
     found = list_backups(db)
@@ -103,11 +103,11 @@ def _list(db: Path) -> None:
     t = table("file", ">size", "date")
     for item in found:
         t.add_row(
-            esc(item.path.name),
+            item.path.name,
             human_size(item.size),
             item.modified.astimezone().strftime("%Y-%m-%d %H:%M"),
         )
-    Console(highlight=False, soft_wrap=True).print(t)
+    t.print_to(Console(highlight=False), width=None)
 
 
 def restore(

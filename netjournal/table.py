@@ -1,0 +1,239 @@
+"""Tables laid out in plain Python, then printed by Rich as one styled text.
+
+Rich's ``Table`` measures and renders every cell through its general layout engine: about
+1.5 ms a row, most of what a 50-row ``net due`` costs beyond starting Python. This module
+draws the same look (Rich's ``SIMPLE_HEAD`` box: a bold header, a rule, no borders, cells
+padded by one space, a blank line between sections) with the arithmetic a table of text
+needs: column widths from the widest cell, shrinking the widest columns first when the
+table is wider than the terminal, words wrapped by terminal cell width (``rich.cells``, so
+wide and combining characters line up). Rich still does the printing, so colours, ``NO_COLOR``
+and terminals without colour behave as everywhere else.
+
+A cell is plain text (never Rich markup: a name like ``[bold]`` prints as written), a
+``(text, style)`` pair, or a list of such pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.text import Text
+
+Run = tuple[str, str]
+Cell = str | Run | Sequence[Run]
+
+#: what separates columns: right padding, the (blank) divider, left padding
+GAP = 3
+#: the blank edge and the padding before the first column and after the last
+EDGE = 2
+
+
+def _runs(cell: Cell | None, style: str) -> list[Run]:
+    if cell is None:
+        return [("", style)]
+    if isinstance(cell, str):
+        return [(cell, style)]
+    if isinstance(cell, tuple) and len(cell) == 2 and isinstance(cell[0], str):
+        text, own = cell
+        return [(str(text), str(own) or style)]
+    return [(text, own or style) for text, own in cell]  # type: ignore[misc]
+
+
+class Table:
+    """Columns (a leading ``>`` right-aligns one), an optional title, rows and sections."""
+
+    def __init__(self, *columns: str, title: str | None = None) -> None:
+        self.title = title
+        self.headers = [c[1:] if c.startswith(">") else c for c in columns]
+        self.right = [c.startswith(">") for c in columns]
+        self.rows: list[list[list[Run]] | None] = []
+
+    def add_row(self, *cells: Cell | None, style: str = "") -> None:
+        """One row; ``style`` applies to the cells that have none of their own."""
+        if len(cells) != len(self.headers):
+            raise ValueError(f"expected {len(self.headers)} cells, got {len(cells)}")
+        self.rows.append([_runs(cell, style) for cell in cells])
+
+    def add_section(self) -> None:
+        """A blank line before the next row."""
+        self.rows.append(None)
+
+    # --- layout -----------------------------------------------------------------------
+
+    def widths(self, max_width: int) -> list[int]:
+        """Column widths (content only) for a table at most ``max_width`` cells wide."""
+        n = len(self.headers)
+        natural = [cell_len(h) for h in self.headers]
+        least = [max((cell_len(w) for w in h.split()), default=0) for h in self.headers]
+        for row in self.rows:
+            if row is None:
+                continue
+            for i, runs in enumerate(row):
+                text = "".join(t for t, _ in runs)
+                for line in text.split("\n"):
+                    natural[i] = max(natural[i], cell_len(line))
+                    for word in line.split():
+                        least[i] = max(least[i], cell_len(word))
+        widths = natural
+        room = max_width - EDGE * 2 - GAP * (n - 1)
+        for floor in (least, [1] * n):  # first wrap between words, then inside them
+            _shrink(widths, floor, sum(widths) - room)
+        return widths
+
+    def lines(self, max_width: int) -> list[list[Run]]:
+        """The table as lines of styled runs (trailing blanks left out)."""
+        widths = self.widths(max_width)
+        out: list[list[Run]] = []
+        if self.title:
+            out.append([(self.title, "italic")])
+        out.append([])
+        header = [[(h, "bold")] for h in self.headers]
+        out.extend(self._row(header, widths))
+        rule = sum(widths) + EDGE * 2 - 2 + GAP * (len(widths) - 1)
+        out.append([(" " + "─" * rule, "")])
+        for row in self.rows:
+            if row is None:
+                out.append([])
+            else:
+                out.extend(self._row(row, widths))
+        out.append([])
+        return out
+
+    def _row(self, row: list[list[Run]], widths: list[int]) -> list[list[Run]]:
+        cells = [_wrap(runs, width) for runs, width in zip(row, widths, strict=True)]
+        height = max(len(c) for c in cells)
+        lines: list[list[Run]] = []
+        for k in range(height):
+            line: list[Run] = [(" " * EDGE, "")]
+            for i, cell in enumerate(cells):
+                runs = cell[k] if k < len(cell) else []
+                pad = widths[i] - sum(cell_len(t) for t, _ in runs)
+                if i:
+                    line.append((" " * GAP, ""))
+                if self.right[i]:
+                    line.append((" " * pad, ""))
+                    line.extend(runs)
+                else:
+                    line.extend(runs)
+                    line.append((" " * pad, ""))
+            lines.append(_rstrip(line))
+        return lines
+
+    def text(self, max_width: int) -> Text:
+        """The table as one Rich ``Text``, lines already fitted to ``max_width``."""
+        from rich.text import Text
+
+        text = Text(end="", no_wrap=True, overflow="ignore")
+        for line in self.lines(max_width):
+            for chunk, style in line:
+                text.append(chunk, style or None)
+            text.append("\n")
+        return text
+
+    def print_to(self, console: Console, *, width: int | None = 0) -> None:
+        """Print the table fitted to ``width`` (0: the console's width; None: unlimited)."""
+        limit = console.width if width == 0 else (width or 1_000_000)
+        console.print(self.text(limit), soft_wrap=True, end="")
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """So a table can also be one of several renderables Rich prints (``net review``)."""
+        yield self.text(options.max_width)
+
+
+def _shrink(widths: list[int], floor: list[int], excess: int) -> None:
+    """Narrow the widest columns (never below ``floor``) until ``excess`` is gone."""
+    while excess > 0:
+        movable = [i for i, w in enumerate(widths) if w > floor[i]]
+        if not movable:
+            return
+        top = max(widths[i] for i in movable)
+        widest = [i for i in movable if widths[i] == top]
+        below = max((widths[i] for i in movable if widths[i] < top), default=0)
+        step = max(1, min(top - below, top - max(floor[i] for i in widest)))
+        for i in widest:
+            cut = min(step, excess, widths[i] - floor[i])
+            widths[i] -= cut
+            excess -= cut
+            if excess <= 0:
+                return
+
+
+def _wrap(runs: list[Run], width: int) -> list[list[Run]]:
+    """Styled text wrapped at spaces (and inside words longer than ``width``)."""
+    text = "".join(t for t, _ in runs)
+    spans: list[tuple[int, int]] = []  # (start, end) offsets of each line in text
+    start = 0
+    for paragraph in text.split("\n"):
+        spans.extend((start + a, start + b) for a, b in _wrap_plain(paragraph, width))
+        start += len(paragraph) + 1
+    styles: list[str] = []
+    for chunk, style in runs:
+        styles.extend([style] * len(chunk))
+    lines: list[list[Run]] = []
+    for a, b in spans:
+        line: list[Run] = []
+        k = a
+        while k < b:
+            j = k
+            while j < b and styles[j] == styles[k]:
+                j += 1
+            line.append((text[k:j], styles[k]))
+            k = j
+        lines.append(line)
+    return lines or [[]]
+
+
+def _wrap_plain(text: str, width: int) -> list[tuple[int, int]]:
+    """Offsets of the lines of ``text`` wrapped to ``width`` cells."""
+    if cell_len(text) <= width:
+        return [(0, len(text))]
+    width = max(width, 1)
+    out: list[tuple[int, int]] = []
+    line_start = line_end = 0  # current line: text[line_start:line_end]
+    used = 0
+    k = 0
+    n = len(text)
+    while k < n:
+        if text[k] == " ":
+            k += 1
+            continue
+        end = text.find(" ", k)
+        end = n if end < 0 else end
+        word = cell_len(text[k:end])
+        gap = 1 if line_end > line_start else 0
+        if used + gap + word <= width:
+            if line_end == line_start:
+                line_start = k
+            line_end, used = end, used + gap + word
+            k = end
+            continue
+        if line_end > line_start:
+            out.append((line_start, line_end))
+            line_start = line_end = k
+            used = 0
+            continue
+        # a word longer than the line: as much of it as fits
+        cut, cells = k, 0
+        while cut < end and cells + cell_len(text[cut]) <= width:
+            cells += cell_len(text[cut])
+            cut += 1
+        cut = max(cut, k + 1)
+        out.append((k, cut))
+        k = cut
+        line_start = line_end = k
+    if line_end > line_start:
+        out.append((line_start, line_end))
+    return out or [(0, 0)]
+
+
+def _rstrip(line: list[Run]) -> list[Run]:
+    while line and not line[-1][0].strip() and not line[-1][1]:
+        line.pop()
+    if line and not line[-1][1]:
+        line[-1] = (line[-1][0].rstrip(), "")
+    return line
