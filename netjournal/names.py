@@ -5,7 +5,6 @@ Pure: it works on a list of candidates, so the rule is tested without a database
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -76,6 +75,8 @@ def _prefix_match(key: str, folded: str) -> bool:
 
 
 def close_spellings(key: str, candidates: list[Candidate], limit: int = 5) -> tuple[Candidate, ...]:
+    import difflib
+
     scored = []
     for cand in candidates:
         matcher = difflib.SequenceMatcher(None, key, cand.folded)

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from netjournal.names import Candidate, Outcome, resolution_error, resolve
+from netjournal.names import Outcome, resolution_error
 from netjournal.store import reads
 from netjournal.text import fold, format_money
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 
 def find_contact(conn: sqlite3.Connection, name: str) -> int:
-    res = resolve(name, [Candidate(*c) for c in reads.contact_candidates(conn)])
+    res = reads.resolve_contact(conn, name)
     if res.outcome is not Outcome.FOUND or res.match is None:
         raise resolution_error(res)
     return res.match.id

@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from netjournal.store import SCHEMA_VERSION, reads
 from netjournal.store.connection import open_journal
@@ -155,4 +157,46 @@ def test_every_read_query_runs_against_the_model_schema(tmp_path):
             func(conn, **kwargs, full=True)
         checked.append(fname)
     assert {"contacts", "window_interactions", "history_exchanges"} <= set(checked)
+    conn.close()
+
+
+NAME_WORDS = ["Ana", "ana", "Anna", "Rossi", "Rössi", "Marco", "Maria", "Ma", "de", "Núñez", "Bo"]
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    names=st.lists(
+        st.lists(st.sampled_from(NAME_WORDS), min_size=1, max_size=3).map(" ".join),
+        max_size=8,
+    ),
+    query=st.one_of(
+        st.lists(st.sampled_from(NAME_WORDS), min_size=1, max_size=2).map(" ".join),
+        st.sampled_from(["a", "ma", "ro", "ana ro", "annna", "mrco", "zz", " ", "nunez"]),
+    ),
+    exact_only=st.booleans(),
+)
+def test_resolving_in_sql_equals_the_names_rule(tmp_path_factory, names, query, exact_only):
+    """``reads.resolve_contact`` (exact name by index, word prefixes in SQL) decides exactly
+    as ``names.resolve`` over the whole list of contacts."""
+    from netjournal.names import Candidate, resolve
+    from netjournal.text import fold
+
+    conn = open_journal(tmp_path_factory.mktemp("names") / "journal.db")
+    conn.execute("UPDATE undo_control SET recording = 0")
+    folded: set[str] = set()
+    for i, name in enumerate(names, start=1):
+        if fold(name) in folded:
+            continue
+        folded.add(fold(name))
+        conn.execute(
+            "INSERT INTO contact (id, uuid, name, name_folded, tags, tier, kin, archived, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, '[]', 'active', 0, 0, '', '')",
+            (i, f"u{i}", name, fold(name)),
+        )
+    candidates = [Candidate(*row) for row in reads.contact_candidates(conn)]
+    assert reads.resolve_contact(conn, query, exact_only=exact_only) == resolve(
+        query, candidates, exact_only=exact_only
+    )
     conn.close()

@@ -242,10 +242,10 @@ def remove(
     st = state(ctx)
     if not yes:
         with reading(st) as conn:
-            from netjournal.names import Candidate, Outcome, resolution_error, resolve
+            from netjournal.names import Outcome, resolution_error
             from netjournal.store import reads
 
-            res = resolve(name, [Candidate(*c) for c in reads.contact_candidates(conn)])
+            res = reads.resolve_contact(conn, name)
         if res.outcome is not Outcome.FOUND or res.match is None:
             raise resolution_error(res)
         raise BadUsage(messages.RM_NEEDS_YES.format(name=res.match.name))

@@ -11,7 +11,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from netjournal.names import Resolution
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: Any = ()) -> list[dict[str, Any]]:
@@ -38,6 +41,51 @@ CONTACT_COLUMNS = (
     "id, uuid, name, company, role, email, phone, birthday, tags, met_at, met_on, tier, kin, "
     "cadence, archived, snoozed_until, linkedin_url, vcard_uid, created_at, updated_at"
 )
+
+
+def resolve_contact(conn: sqlite3.Connection, name: str, *, exact_only: bool = False) -> Resolution:
+    """``names.resolve`` of ``name`` against the journal's contacts.
+
+    The same rule, asked of the database: the exact folded name through its unique index,
+    then the names with a word starting with what was typed (``' ' || name_folded``
+    contains ``' ' || key``: ``names._prefix_match`` in SQL). Only a name that matches
+    nothing reads every contact, to suggest close spellings.
+    """
+    from netjournal.names import Candidate, Outcome, Resolution, close_spellings
+    from netjournal.text import fold
+
+    key = fold(name)
+    row = conn.execute(
+        "SELECT id, name, name_folded FROM contact WHERE name_folded = ?", (key,)
+    ).fetchone()
+    if row is not None:
+        return Resolution(Outcome.FOUND, name, Candidate(int(row[0]), str(row[1]), str(row[2])))
+    if exact_only:
+        return Resolution(Outcome.MISSING, name)
+    if not key:
+        return Resolution(Outcome.MISSING, name)
+    hits = [
+        Candidate(int(r[0]), str(r[1]), str(r[2]))
+        for r in conn.execute(
+            "SELECT id, name, name_folded FROM contact "
+            "WHERE instr(' ' || name_folded, ' ' || ?) > 0 ORDER BY name_folded",
+            (key,),
+        )
+    ]
+    if len(hits) == 1:
+        return Resolution(Outcome.FOUND, name, hits[0])
+    if hits:
+        return Resolution(Outcome.AMBIGUOUS, name, options=tuple(hits))
+    close = close_spellings(key, [Candidate(*c) for c in contact_candidates(conn)])
+    if close:
+        return Resolution(Outcome.CLOSE, name, options=close)
+    return Resolution(Outcome.MISSING, name)
+
+
+def contact_id_by_folded(conn: sqlite3.Connection, folded: str) -> tuple[int, str] | None:
+    """(id, name) of the contact whose folded name is ``folded``."""
+    row = conn.execute("SELECT id, name FROM contact WHERE name_folded = ?", (folded,)).fetchone()
+    return None if row is None else (int(row[0]), str(row[1]))
 
 
 def contact_candidates(conn: sqlite3.Connection) -> list[tuple[int, str, str]]:

@@ -33,7 +33,7 @@ from netjournal.models import (
     Interaction,
     Participant,
 )
-from netjournal.names import Candidate, Outcome, options_text, resolution_error, resolve
+from netjournal.names import Outcome, options_text, resolution_error
 from netjournal.store import reads, undo
 from netjournal.store.connection import busy_timeout_ms, open_journal, translate
 from netjournal.text import fold
@@ -115,13 +115,10 @@ class Journal:
     def flush(self) -> None:
         self.session.flush()
 
-    def candidates(self) -> list[Candidate]:
-        self.flush()
-        return [Candidate(*row) for row in reads.contact_candidates(self.conn)]
-
     def find(self, name: str) -> Resolved:
         """Resolve an existing contact or raise the user's sentence."""
-        res = resolve(name, self.candidates())
+        self.flush()
+        res = reads.resolve_contact(self.conn, name)
         if res.outcome is Outcome.FOUND and res.match:
             return Resolved(res.match.id, res.match.name)
         raise resolution_error(res)
@@ -130,13 +127,13 @@ class Journal:
         """``log``'s rule: resolve each name, creating the missing ones (all or nothing)."""
         from netjournal.text import clean_name
 
-        cands = self.candidates()
+        self.flush()
         out: list[Resolved] = []
         seen: set[int] = set()
         pending: list[str] = []
         for raw in names:
             name = clean_name(raw)
-            res = resolve(name, cands, exact_only=new)
+            res = reads.resolve_contact(self.conn, name, exact_only=new)
             if res.outcome is Outcome.FOUND and res.match:
                 if res.match.id in seen:
                     raise BadValue(messages.DUPLICATE_NAMES.format(name=res.match.name))
@@ -172,10 +169,10 @@ class Journal:
     # --- contacts ---------------------------------------------------------------------
 
     def _check_unique(self, name: str, except_id: int | None = None) -> None:
-        key = fold(name)
-        for cand in self.candidates():
-            if cand.folded == key and cand.id != except_id:
-                raise BadValue(messages.NAME_TAKEN.format(name=cand.name))
+        self.flush()
+        taken = reads.contact_id_by_folded(self.conn, fold(name))
+        if taken is not None and taken[0] != except_id:
+            raise BadValue(messages.NAME_TAKEN.format(name=taken[1]))
 
     def add_contact(self, name: str, **fields: Any) -> Contact:
         self._check_unique(name)
