@@ -21,7 +21,7 @@ from typing import Any  # noqa: E402
 import pytest  # noqa: E402
 from typer.testing import CliRunner, Result  # noqa: E402
 
-from netjournal.cli import app  # noqa: E402
+from netjournal.cli.app import app  # noqa: E402
 
 #: a fixed "now" for CLI tests: Saturday 28 November 2026, 10:00 local time
 NOW = "2026-11-28T10:00:00"

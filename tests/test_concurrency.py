@@ -44,7 +44,7 @@ def _writer(db: str, worker: int, barrier: Any, results: Any) -> None:
     import typer.testing
     from typer.testing import CliRunner
 
-    from netjournal.cli import app
+    from netjournal.cli.app import app
 
     # build the click command once (in this worker process only): Typer rebuilds it on
     # every invoke otherwise, which costs more than the write itself

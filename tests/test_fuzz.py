@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from netjournal import vocab
-from netjournal.cli import app
+from netjournal.cli.app import app
 
 EXAMPLES = int(os.environ.get("NETJOURNAL_FUZZ_EXAMPLES", "50") or 50)
 FUZZ = settings(

@@ -171,3 +171,45 @@ def test_console_entry_builds_only_the_invoked_command() -> None:
     assert len(app.registered_commands) > 10  # the shared app is left whole
     for args in (["--help"], [], ["--version"], ["no-such-command"], ["-h", "show"]):
         assert _only(args) is None, args
+
+
+def test_the_command_table_names_the_module_of_every_command() -> None:
+    """``COMMANDS`` (which module to import for a command) is what the modules register."""
+    import importlib
+
+    import typer
+    from typer.main import get_command_name
+
+    from netjournal.cli.app import COMMANDS, MODULES
+
+    registered: dict[str, str] = {}
+    for module in MODULES:
+        scratch = typer.Typer()
+        importlib.import_module(f"netjournal.cli.{module}").register(scratch)
+        for info in scratch.registered_commands:
+            name = info.name or get_command_name(info.callback.__name__)
+            registered[name] = module
+        for group in scratch.registered_groups:
+            registered[str(group.name)] = module
+    assert registered == COMMANDS
+
+
+def test_a_command_imports_only_its_own_module() -> None:
+    code = (
+        "import sys\n"
+        "sys.argv = ['net', 'due', '--json']\n"
+        "from netjournal.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('netjournal.cli.')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=os.environ
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = done.stdout.strip().splitlines()[-1]
+    assert "netjournal.cli.farming" in loaded
+    for other in ("journal", "contacts", "proactive", "io", "safety", "demo"):
+        assert f"netjournal.cli.{other}'" not in loaded, loaded

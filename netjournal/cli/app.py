@@ -88,7 +88,7 @@ def _report(exc: Exception) -> int:
     return ExitCode.BAD_VALUE
 
 
-app = typer.Typer(
+root_app = typer.Typer(
     cls=NetGroup,
     name="net",
     help="A journal for business networking: log meetings, give before you ask, "
@@ -109,7 +109,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@root_app.callback()
 def root(
     ctx: typer.Context,
     db: Annotated[
@@ -134,34 +134,69 @@ def root(
     ctx.obj = State.create(db)
 
 
-def _register() -> None:
-    from netjournal.cli import (
-        configcmd,
-        contacts,
-        demo,
-        farming,
-        io,
-        journal,
-        proactive,
-        records,
-        safety,
-        scores,
-    )
+#: command modules (in ``netjournal.cli``), in the order their commands are listed in help
+MODULES = (
+    "journal",
+    "contacts",
+    "records",
+    "scores",
+    "farming",
+    "proactive",
+    "io",
+    "configcmd",
+    "demo",
+    "safety",
+)
 
-    for module in (journal, contacts, records, scores, farming, proactive, io, configcmd, demo):
-        module.register(app)
-    safety.register(app)
+#: the module that registers each top-level command or group (``tests/test_imports``
+#: checks it against what the modules register)
+COMMANDS: dict[str, str] = {
+    **dict.fromkeys(("log", "give", "ask", "asks", "ask-status", "learn"), "journal"),
+    **dict.fromkeys(("contacts", "show", "contact"), "contacts"),
+    **dict.fromkeys(("edit", "rm", "undo"), "records"),
+    **dict.fromkeys(("balance", "depth"), "scores"),
+    **dict.fromkeys(("due", "followup", "promise", "followups", "done", "snooze"), "farming"),
+    **dict.fromkeys(
+        ("goals", "spend", "expenses", "targets", "match", "review", "goal", "budget", "target"),
+        "proactive",
+    ),
+    **dict.fromkeys(("import", "export"), "io"),
+    "config": "configcmd",
+    "demo": "demo",
+    **dict.fromkeys(("backup", "restore", "doctor"), "safety"),
+}
+
+_registered: set[str] = set()
 
 
-_register()
+def _register(target: typer.Typer, modules: Sequence[str]) -> None:
+    import importlib
+
+    for name in modules:
+        importlib.import_module(f"netjournal.cli.{name}").register(target)
+
+
+def full_app() -> typer.Typer:
+    """The application with every command registered (help, completion, tests): what
+    ``netjournal.cli.app.app`` is."""
+    missing = [m for m in MODULES if m not in _registered]
+    _registered.update(missing)
+    _register(root_app, missing)
+    return root_app
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        return full_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _only(args: Sequence[str]) -> typer.Typer | None:
-    """``app`` reduced to the one command (or group) that ``args`` invoke, else None.
+    """A copy of ``app`` with only the command (or group) that ``args`` invoke, else None.
 
-    Typer builds the Click command of every registered command on each run (reading
-    every signature's type hints: ~0.1 s of CPU for ~50 commands); a run needs only
-    the one it invokes. Help, completion and unknown commands get the whole app.
+    Only that command's module is imported, and Typer builds only its Click command
+    (reading every signature's type hints costs ~0.1 s of CPU for ~50 commands). Help,
+    completion and unknown commands get the whole app.
     """
     import copy
 
@@ -183,17 +218,19 @@ def _only(args: Sequence[str]) -> typer.Typer | None:
         else:
             name = arg
             break
-    if name is None:
+    if name is None or name not in COMMANDS:
         return None
+    scratch = typer.Typer()
+    _register(scratch, [COMMANDS[name]])
     commands = [
         info
-        for info in app.registered_commands
+        for info in scratch.registered_commands
         if (info.name or get_command_name(getattr(info.callback, "__name__", ""))) == name
     ]
-    groups = [info for info in app.registered_groups if info.name == name]
+    groups = [info for info in scratch.registered_groups if info.name == name]
     if len(commands) + len(groups) != 1:
         return None
-    only = copy.copy(app)
+    only = copy.copy(root_app)
     only.registered_commands = commands
     only.registered_groups = groups
     return only
@@ -201,4 +238,4 @@ def _only(args: Sequence[str]) -> typer.Typer | None:
 
 def main() -> None:
     """Console-script entry point (``net`` and ``netjournal``)."""
-    (_only(sys.argv[1:]) or app)()
+    (_only(sys.argv[1:]) or full_app())()
