@@ -2,8 +2,6 @@
 where every error becomes a plain sentence on stderr and an exit status.
 """
 
-from __future__ import annotations
-
 import os
 import sqlite3
 import sys

@@ -1,7 +1,5 @@
 """``net config path`` and ``net config show``: where the config file is, what is in force."""
 
-from __future__ import annotations
-
 from dataclasses import fields
 from typing import Annotated, Any
 

@@ -1,7 +1,5 @@
 """The people: ``contact add|edit|merge|archive|rm``, ``contacts`` and ``show``."""
 
-from __future__ import annotations
-
 import json
 import re
 from typing import Annotated, Any

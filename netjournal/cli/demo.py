@@ -4,8 +4,6 @@ The sample journal lives in a temporary folder that is deleted afterwards; the u
 journal is never opened. Each step is a real ``net`` command run in-process.
 """
 
-from __future__ import annotations
-
 import shutil
 import sys
 import tempfile

@@ -6,8 +6,6 @@ Reads go through ``reports`` (plain ``sqlite3``) and draw with ``render``; write
 through ``writing`` and the ``Journal``. Nothing heavy is imported at module level.
 """
 
-from __future__ import annotations
-
 from datetime import timedelta
 from pathlib import Path
 from typing import Annotated

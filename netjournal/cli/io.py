@@ -7,8 +7,6 @@ and an untouched journal. Summaries and progress go to stderr, data to stdout.
 ``export ics`` lives in ``cli/farming.py`` and is registered here.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -41,7 +39,7 @@ OutFile = Annotated[
 ]
 
 
-def _report(summary: Summary) -> None:
+def _report(summary: "Summary") -> None:
     for line in summary.lines():
         notice(line)
 

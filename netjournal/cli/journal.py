@@ -1,7 +1,5 @@
 """Recording what happened: ``log``, ``give``, ``ask``, ``asks``, ``ask-status``, ``learn``."""
 
-from __future__ import annotations
-
 from datetime import timedelta
 from typing import Annotated
 

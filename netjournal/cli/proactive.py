@@ -1,8 +1,6 @@
 """Being proactive: ``goal``, ``goals``, ``spend``, ``expenses``, ``budget``, ``target``,
 ``targets``, ``match`` and ``review``."""
 
-from __future__ import annotations
-
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -379,7 +377,7 @@ def _bar(n: int, top: int, width: int = 30) -> str:
     return "█" * max(1, round(n * width / top))
 
 
-def review_renderables(data: dict[str, Any], currency: str) -> list[RenderableType]:
+def review_renderables(data: dict[str, Any], currency: str) -> "list[RenderableType]":
     """The review as Rich renderables: printed on the terminal and saved as SVG alike."""
     from rich.text import Text
 
@@ -453,7 +451,7 @@ def review_renderables(data: dict[str, Any], currency: str) -> list[RenderableTy
     return out
 
 
-def _print_review(data: dict[str, Any], currency: str, console: Console) -> None:
+def _print_review(data: dict[str, Any], currency: str, console: "Console") -> None:
     for item in review_renderables(data, currency):
         console.print(item)
 

@@ -1,7 +1,5 @@
 """Correcting the journal: ``edit ID``, ``rm ID`` and ``undo``."""
 
-from __future__ import annotations
-
 import re
 from typing import Annotated, Any
 

@@ -5,8 +5,6 @@ doctor's checks live in ``store.checks``. None of these commands imports SQLMode
 a restored journal needs migrating.
 """
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated, Any

@@ -1,7 +1,5 @@
 """The numbers: ``net balance [NAME]`` and ``net depth [NAME]``, each explained term by term."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
