@@ -174,8 +174,9 @@ TAGS = ("investor", "mentor", "client", "conference", "alumni", "neighbour")
 
 def _schema_key() -> str:
     digest = hashlib.sha256()
-    for rel in ("netjournal/models.py", "netjournal/store/schema.py", "netjournal/store/undo.py"):
-        path = ROOT / rel
+    files = sorted((ROOT / "netjournal" / "models").glob("*.py"))
+    files += [ROOT / "netjournal" / "store" / f for f in ("schema.py", "undo.py", "scorecache.py")]
+    for path in files:
         digest.update(path.read_bytes() if path.exists() else b"")
     return digest.hexdigest()[:10]
 

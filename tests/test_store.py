@@ -126,7 +126,9 @@ def test_every_read_query_runs_against_the_model_schema(tmp_path):
 
     from sqlmodel import SQLModel, create_engine
 
-    import netjournal.models  # noqa: F401
+    from netjournal import models
+
+    models.load_all()
 
     path = tmp_path / "from-models.db"
     engine = create_engine(f"sqlite:///{path}")

@@ -40,7 +40,7 @@ def goal_set(
     per: Annotated[str, typer.Option("--per", help="week or month.")],
 ) -> None:
     """Set (or change) a networking goal: N of METRIC per week or month."""
-    from netjournal.models import Goal
+    from netjournal.models.proactive import Goal
 
     st = state(ctx)
     metric_value = choice(metric, vocab.GOAL_METRICS, "goal metric")
@@ -65,7 +65,7 @@ def goal_rm(
     metric: Annotated[str, typer.Argument(help="The goal's metric.")],
 ) -> None:
     """Remove a goal."""
-    from netjournal.models import Goal
+    from netjournal.models.proactive import Goal
 
     st = state(ctx)
     metric_value = choice(metric, vocab.GOAL_METRICS, "goal metric")
@@ -128,7 +128,7 @@ def spend(
     event: Annotated[str | None, typer.Option("--event", help="The event, if any.")] = None,
 ) -> None:
     """Record money spent on networking (event fees, lunches, memberships)."""
-    from netjournal.models import Expense
+    from netjournal.models.proactive import Expense
 
     st = state(ctx)
     cents = parse_money(amount)
@@ -203,7 +203,7 @@ def budget_set(
     per: Annotated[str, typer.Option("--per", help="month or year.")],
 ) -> None:
     """Set the networking budget per month or year."""
-    from netjournal.models import Setting
+    from netjournal.models.proactive import Setting
     from netjournal.reviewreport import BUDGET_KEY
 
     st = state(ctx)
@@ -227,7 +227,7 @@ def budget_set(
 @budget_app.command("rm")
 def budget_rm(ctx: typer.Context) -> None:
     """Remove the networking budget."""
-    from netjournal.models import Setting
+    from netjournal.models.proactive import Setting
     from netjournal.reviewreport import BUDGET_KEY
 
     st = state(ctx)
@@ -266,7 +266,7 @@ def target_add(
     text: Annotated[str, typer.Argument(help="The referral you want, said precisely.")],
 ) -> None:
     """Write down a referral you are after ("IT managers at manufacturers in Lombardy")."""
-    from netjournal.models import Target
+    from netjournal.models.proactive import Target
 
     st = state(ctx)
     value = clean_text(text, "target", multiline=False)
@@ -283,7 +283,7 @@ def target_rm(
 ) -> None:
     """Remove a target."""
     from netjournal.cli.records import parse_id
-    from netjournal.models import Target
+    from netjournal.models.proactive import Target
 
     st = state(ctx)
     _prefix, number = parse_id(target_id, allowed="t")

@@ -203,7 +203,7 @@ class Contacts:
 
     def add(self, name: str, **fields: Any) -> int:
         """Queue a new contact (inserted in bulk); returns its provisional key (< 0)."""
-        from netjournal.models import new_uuid
+        from netjournal.models.base import new_uuid
 
         now = self.j.now.astimezone(UTC)
         folded = fold(name)
@@ -233,7 +233,7 @@ class Contacts:
             return
         from sqlalchemy import insert
 
-        from netjournal.models import Contact
+        from netjournal.models.journal import Contact
 
         columns = {c.name for c in Contact.__table__.columns} - {"id"}  # type: ignore[attr-defined]
         rows = [{c: row.get(c) for c in columns} for row in self.pending.values()]
@@ -247,7 +247,7 @@ class Contacts:
 
     def update(self, key: int, **fields: Any) -> None:
         """Change a contact's columns (only those that differ); ``key`` may be provisional."""
-        from netjournal.models import Contact
+        from netjournal.models.journal import Contact
 
         row = self.rows[key]
         changes = {k: v for k, v in fields.items() if row.get(k) != v}

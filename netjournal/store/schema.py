@@ -31,7 +31,9 @@ def schema_ddl() -> list[str]:
     from sqlalchemy.schema import CreateIndex, CreateTable
     from sqlmodel import SQLModel
 
-    import netjournal.models  # noqa: F401  (registers the tables)
+    from netjournal import models
+
+    models.load_all()
 
     dialect = sqlite_dialect.dialect()
     statements: list[str] = []

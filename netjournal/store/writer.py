@@ -24,10 +24,9 @@ from sqlmodel import Session, select
 
 from netjournal import messages
 from netjournal.errors import BadValue
-from netjournal.models import (
+from netjournal.models.journal import (
     Contact,
     Exchange,
-    Expense,
     Fact,
     FollowUp,
     Interaction,
@@ -237,6 +236,8 @@ class Journal:
             else:
                 part.contact_id = keep_id
                 self.session.add(part)
+        from netjournal.models.proactive import Expense
+
         for model in (Exchange, Fact, FollowUp, Expense):
             for row in self.session.exec(
                 select(model).where(model.contact_id == other_id)  # type: ignore[attr-defined]

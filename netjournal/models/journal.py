@@ -1,0 +1,118 @@
+"""The journal's own tables: contacts and their history (what ``net log`` writes)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from netjournal.models.base import fk, new_uuid, utcnow
+
+
+class Contact(SQLModel, table=True):
+    __tablename__ = "contact"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(default_factory=new_uuid, unique=True)
+    name: str
+    name_folded: str = Field(unique=True)
+    company: str | None = None
+    role: str | None = None
+    email: str | None = Field(default=None, index=True)
+    phone: str | None = None
+    birthday: str | None = None  # 'YYYY-MM-DD' or '--MM-DD'
+    tags: str = "[]"  # JSON list of strings
+    met_at: str | None = None
+    met_on: date | None = None
+    tier: str = "active"
+    kin: bool = False
+    cadence: int | None = None  # override, in days
+    archived: bool = False
+    snoozed_until: date | None = None
+    linkedin_url: str | None = Field(default=None, index=True)
+    linkedin_company: str | None = None  # last values seen in a LinkedIn import
+    linkedin_role: str | None = None
+    vcard_uid: str | None = Field(default=None, index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Interaction(SQLModel, table=True):
+    __tablename__ = "interaction"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(default_factory=new_uuid, unique=True)
+    kind: str = "one-to-one"
+    occurred_at: datetime = Field(index=True)
+    occurred_on: date = Field(index=True)  # the local calendar day of occurred_at
+    note: str = ""
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Participant(SQLModel, table=True):
+    """Who took part in an interaction; ``position`` keeps the order names were given."""
+
+    __tablename__ = "participant"
+    __table_args__ = (UniqueConstraint("interaction_id", "contact_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    interaction_id: int = Field(sa_column=fk("interaction.id"))
+    contact_id: int = Field(sa_column=fk("contact.id"))
+    position: int = 0
+
+
+class Exchange(SQLModel, table=True):
+    """A give (deposit) or an ask (withdrawal)."""
+
+    __tablename__ = "exchange"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(default_factory=new_uuid, unique=True)
+    contact_id: int = Field(sa_column=fk("contact.id"))
+    interaction_id: int | None = Field(
+        default=None, sa_column=fk("interaction.id", nullable=True, on_delete="SET NULL")
+    )
+    direction: str  # 'give' | 'ask'
+    kind: str = "favor"
+    what: str = ""
+    size: int | None = None
+    amount_cents: int | None = None
+    status: str = "granted"  # 'granted' | 'open' | 'declined'
+    occurred_on: date = Field(index=True)
+    settled_on: date | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Fact(SQLModel, table=True):
+    __tablename__ = "fact"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(default_factory=new_uuid, unique=True)
+    contact_id: int = Field(sa_column=fk("contact.id"))
+    interaction_id: int | None = Field(
+        default=None, sa_column=fk("interaction.id", nullable=True, on_delete="SET NULL")
+    )
+    category: str
+    text: str
+    learned_on: date
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class FollowUp(SQLModel, table=True):
+    """A reach-out reminder or a promise; open until ``done_on`` is set."""
+
+    __tablename__ = "followup"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(default_factory=new_uuid, unique=True)
+    contact_id: int = Field(sa_column=fk("contact.id"))
+    interaction_id: int | None = Field(
+        default=None, sa_column=fk("interaction.id", nullable=True, on_delete="SET NULL")
+    )
+    kind: str = "reach-out"  # 'reach-out' | 'promise'
+    due: date = Field(index=True)
+    note: str = ""
+    created_on: date
+    done_on: date | None = None
+    created_at: datetime = Field(default_factory=utcnow)
