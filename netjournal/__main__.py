@@ -1,3 +1,10 @@
+"""``python -m netjournal``: the ``net`` command.
+
+The guard matters: worker processes started with ``spawn`` (``netjournal.batch``) import
+the main module again, and must not run the command a second time.
+"""
+
 from netjournal.cli import main
 
-main()
+if __name__ == "__main__":
+    main()

@@ -165,6 +165,14 @@ class Constants:
     dormant_strong_depth: float = 50.0
     dormant_limit: int = 2
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle (for worker processes) with the read-only tables as plain dicts."""
+        plain = {
+            f.name: dict(v) if isinstance(v := getattr(self, f.name), Mapping) else v
+            for f in fields(self)
+        }
+        return (_rebuild, (plain,))
+
     @classmethod
     def from_mapping(cls, mapping: Mapping[str, Any]) -> Constants:
         """Defaults overridden by ``mapping`` (e.g. the ``[scoring]`` table of the config).
@@ -187,6 +195,13 @@ class Constants:
 
 
 DEFAULTS = Constants()
+
+
+def _rebuild(plain: dict[str, Any]) -> Constants:
+    return Constants(
+        **{k: MappingProxyType(v) if isinstance(v, dict) else v for k, v in plain.items()}
+    )
+
 
 _SIGNED = frozenset({"profit_min_ratio"})
 _POSITIVE = frozenset(

@@ -696,9 +696,9 @@ def _cache_ready(conn: sqlite3.Connection, today: date, c: scoring.Constants) ->
     if missing is None:
         return None
     if missing:
-        fresh = {
-            cid: score_record(h, today, c) for cid, h in histories(conn, today, missing).items()
-        }
+        from netjournal import batch
+
+        fresh = batch.records(conn, today, c, missing)
         if not scorecache.store(conn, today, fp, fresh):
             return None
     return fp
@@ -729,9 +729,9 @@ def scored(
     }
     missing = [cid for cid in wanted if cid not in cached]
     if missing:
-        fresh = {
-            cid: score_record(h, today, c) for cid, h in histories(conn, today, missing).items()
-        }
+        from netjournal import batch
+
+        fresh = batch.records(conn, today, c, missing)
         scorecache.store(conn, today, fp, fresh)
         cached.update({cid: record[part] for cid, record in fresh.items()})
     return {cid: cached[cid] for cid in wanted if cid in cached}

@@ -754,6 +754,10 @@ def introduction_gives(conn: sqlite3.Connection) -> list[tuple[int, str]]:
     ]
 
 
+#: more contacts than this: read every interaction in table order rather than per contact
+SCAN_ABOVE = 300
+
+
 def interaction_history(
     conn: sqlite3.Connection, today: date, ids: list[int] | None, *, full: bool = False
 ) -> tuple[dict[int, tuple[int, str, str]], list[tuple[int, str, str]]]:
@@ -772,6 +776,13 @@ def interaction_history(
              WHERE +p.contact_id IN (SELECT id FROM contact WHERE archived = 0)
         """
         params: tuple[Any, ...] = ()
+    elif len(ids) > SCAN_ABOVE:
+        sql = """
+            SELECT p.contact_id, i.occurred_on, i.kind, i.id
+              FROM interaction i CROSS JOIN participant p ON p.interaction_id = i.id
+             WHERE +p.contact_id IN (SELECT value FROM json_each(?))
+        """
+        params = (json.dumps(ids),)
     else:
         sql = """
             SELECT p.contact_id, i.occurred_on, i.kind, i.id
