@@ -37,11 +37,9 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text[:10]) if text else None
 
 
-def _exchange(row: tuple[Any, ...]) -> scoring.Exchange:
-    from netjournal import scoring
-
+def _exchange(row: tuple[Any, ...], make: type[scoring.Exchange]) -> scoring.Exchange:
     _cid, direction, kind, on, size, cents, status, what = row
-    return scoring.Exchange(
+    return make(
         direction=direction,
         kind=kind,
         on=date.fromisoformat(on),
@@ -52,11 +50,9 @@ def _exchange(row: tuple[Any, ...]) -> scoring.Exchange:
     )
 
 
-def _followup(row: tuple[Any, ...]) -> scoring.FollowUp:
-    from netjournal import scoring
-
+def _followup(row: tuple[Any, ...], make: type[scoring.FollowUp]) -> scoring.FollowUp:
     _cid, kind, due, note, done_on, created_on = row
-    return scoring.FollowUp(
+    return make(
         kind=kind,
         due=date.fromisoformat(due),
         note=note or "",
@@ -90,14 +86,14 @@ def histories(
         interactions[cid].append(item)
     exchanges: dict[int, list[scoring.Exchange]] = defaultdict(list)
     for row in reads.history_exchanges(conn, ids):
-        exchanges[row[0]].append(_exchange(row))
+        exchanges[row[0]].append(_exchange(row, scoring.Exchange))
     facts: dict[int, list[scoring.Fact]] = defaultdict(list)
     last_days = {cid: agg[2] for cid, agg in aggregates.items()}
     for cid, category, learned in reads.history_facts(conn, ids, last_days):
         facts[cid].append(scoring.Fact(category=category, learned_on=date.fromisoformat(learned)))
     followups: dict[int, list[scoring.FollowUp]] = defaultdict(list)
     for row in reads.history_followups(conn, ids):
-        followups[row[0]].append(_followup(row))
+        followups[row[0]].append(_followup(row, scoring.FollowUp))
     out: dict[int, scoring.ContactHistory] = {}
     for row in base:
         cid = row["id"]

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session, select
@@ -293,17 +293,19 @@ class Journal:
             self.session.add(
                 Participant(interaction_id=interaction.id, contact_id=cid, position=position)
             )
-            for followup in self.session.exec(
-                select(FollowUp).where(
-                    FollowUp.contact_id == cid,
-                    FollowUp.kind == "reach-out",
-                    FollowUp.done_on == None,  # noqa: E711
-                    FollowUp.created_on <= day,
-                )
-            ).all():
-                followup.done_on = day
-                self.session.add(followup)
         self.flush()
+        # one UPDATE, not a query that loads each follow-up (no FollowUp object is held)
+        self.session.execute(
+            update(FollowUp)
+            .where(
+                FollowUp.contact_id.in_(list(contact_ids)),  # type: ignore[attr-defined]
+                FollowUp.kind == "reach-out",
+                FollowUp.done_on == None,  # noqa: E711
+                FollowUp.created_on <= day,
+            )
+            .values(done_on=day)
+            .execution_options(synchronize_session=False)
+        )
         return interaction
 
     def add_exchange(
