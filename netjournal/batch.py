@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from netjournal.constants import Constants
 
 WORKERS_ENV = "NETJOURNAL_WORKERS"
-#: contacts a worker should have at least, for forking to pay off
+#: contacts a worker should have at least, for starting a process to pay off
 PER_WORKER = 1500
 #: at most this many worker processes
 MAX_WORKERS = 8
@@ -44,7 +44,10 @@ def workers(contacts: int) -> int:
             return max(1, min(int(override), MAX_WORKERS))
         except ValueError:
             return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    if hasattr(os, "sched_getaffinity"):
+        cores = len(os.sched_getaffinity(0))  # the cores this process may use
+    else:
+        cores = os.cpu_count() or 1
     return max(1, min(cores, MAX_WORKERS, contacts // PER_WORKER))
 
 
