@@ -136,8 +136,17 @@ class Table:
         return text
 
     def print_to(self, console: Console, *, width: int | None = 0) -> None:
-        """Print the table fitted to ``width`` (0: the console's width; None: unlimited)."""
+        """Print the table fitted to ``width`` (0: the console's width; None: unlimited).
+
+        Without colours (a pipe, a file, ``TERM=dumb``) the lines are written as they are;
+        otherwise Rich styles them.
+        """
         limit = console.width if width == 0 else (width or 1_000_000)
+        if console.color_system is None and not console.record:
+            console.file.write(
+                "".join("".join(t for t, _ in line) + "\n" for line in self.lines(limit))
+            )
+            return
         console.print(self.text(limit), soft_wrap=True, end="")
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -165,6 +174,8 @@ def _shrink(widths: list[int], floor: list[int], excess: int) -> None:
 
 def _wrap(runs: list[Run], width: int) -> list[list[Run]]:
     """Styled text wrapped at spaces (and inside words longer than ``width``)."""
+    if len(runs) == 1 and "\n" not in runs[0][0] and cell_len(runs[0][0]) <= width:
+        return [runs]  # most cells: one run that fits
     text = "".join(t for t, _ in runs)
     spans: list[tuple[int, int]] = []  # (start, end) offsets of each line in text
     start = 0
