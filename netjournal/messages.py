@@ -371,4 +371,8 @@ RESTORED = "Restored the journal from {path}."
 RESTORED_BACKUP = "The journal as it was before is in {backup}."
 DOCTOR_NO_JOURNAL = "There is no journal at {path} yet; nothing to check."
 DOCTOR_OK = "All checks passed."
+DOCTOR_REBUILT = (
+    "Score cache rebuilt: its triggers restored and {count} cached score(s) dropped; "
+    "the next report recomputes them."
+)
 DOCTOR_PROBLEMS = "{count} problem(s) found. Back up the journal (net backup) before repairing."

@@ -408,3 +408,37 @@ def test_no_command_opens_a_network_connection(
             raise result.exception
         assert result.exit_code == 0, (args, result.stderr)
     assert attempts == []
+
+
+def _cache_journal(ok: Callable[..., Result]) -> None:
+    ok("log", "Ana Rossi", "--new", "-k", "meal", "--give", "introduction:to a notary")
+    ok("log", "Marco Neri", "--new", "--learned", "family:two kids")
+    ok("balance")  # fills today's score cache
+
+
+def test_doctor_checks_the_score_cache(
+    ok: Callable[..., Result], net: Callable[..., Result], db_path: Path
+) -> None:
+    _cache_journal(ok)
+    healthy = json.loads(ok("doctor", "--json").stdout)
+    (cache,) = [c for c in healthy["checks"] if c["name"] == "score_cache"]
+    assert cache["ok"] is True
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE score_cache SET depth = '{\"depth\": 99}'")  # a wrong cached value
+    conn.execute("DROP TRIGGER cache_fact_insert")  # and a missing invalidation trigger
+    conn.commit()
+    conn.close()
+    sick = net("doctor")
+    assert sick.exit_code == 1
+    assert "score cache's triggers are missing" in sick.stdout
+    assert "cached scores of 2 of 2 contacts checked differ" in sick.stdout
+    fixed = ok("doctor", "--rebuild")
+    assert "Score cache rebuilt" in fixed.stderr and "2 cached score(s) dropped" in fixed.stderr
+    assert "All checks passed." in fixed.stdout
+    conn = sqlite3.connect(db_path)
+    triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    assert "cache_fact_insert" in triggers
+    assert conn.execute("SELECT count(*) FROM score_cache").fetchone() == (0,)
+    conn.close()
+    ok("learn", "Marco", "goals", "a bakery")  # the restored trigger invalidates again
+    assert json.loads(ok("doctor", "--json").stdout)["ok"] is True

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from netjournal import messages
-from netjournal.cli.common import echo, notice, state
+from netjournal.cli.common import State, echo, notice, state
 from netjournal.errors import BadUsage, BadValue, JournalError
 
 
@@ -145,8 +145,15 @@ def restore(
 def doctor(
     ctx: typer.Context,
     json_: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    rebuild: Annotated[
+        bool,
+        typer.Option(
+            "--rebuild", help="First restore the score cache's triggers and empty the cache."
+        ),
+    ] = False,
 ) -> None:
-    """Check the journal: integrity, foreign keys, orphans, look-alike contacts, permissions."""
+    """Check the journal: integrity, foreign keys, orphans, look-alike contacts, score
+    cache, permissions."""
     st = state(ctx)
     db = st.db
     if not db.exists():
@@ -157,7 +164,17 @@ def doctor(
         else:
             notice(messages.DOCTOR_NO_JOURNAL.format(path=db))
         return
-    results = run_checks(db)
+    if rebuild:
+        from netjournal.store import scorecache
+        from netjournal.store.connection import open_journal
+
+        conn = open_journal(db, notice)
+        try:
+            dropped = scorecache.rebuild(conn)
+        finally:
+            conn.close()
+        notice(messages.DOCTOR_REBUILT.format(count=dropped))
+    results = run_checks(db, st)
     bad = sum(len(r["problems"]) for r in results)
     if json_:
         from netjournal.render import emit_json
@@ -175,7 +192,7 @@ def doctor(
         raise typer.Exit(1)
 
 
-def run_checks(db: Path) -> list[dict[str, Any]]:
+def run_checks(db: Path, st: State) -> list[dict[str, Any]]:
     """Every check in order, as {"name", "title", "ok", "problems"}."""
     import sqlite3
 
@@ -214,6 +231,8 @@ def run_checks(db: Path) -> list[dict[str, Any]]:
         if 1 <= version <= SCHEMA_VERSION:
             add("orphans", "orphaned records", checks.orphans(conn))
             add("duplicates", "look-alike contacts", checks.duplicate_contacts(conn))
+        if 2 <= version <= SCHEMA_VERSION:
+            add("score_cache", "score cache", checks.score_cache(conn, st.today, st.constants))
         add("permissions", "file permissions (journal, WAL, backups)", checks.permissions(db))
     except sqlite3.DatabaseError as exc:
         add("integrity", "integrity check", [f"the journal cannot be read: {exc}"])

@@ -339,5 +339,22 @@ def urgency_parts(conn: sqlite3.Connection, ids: list[int]) -> dict[int, dict[st
 
 
 def clear(conn: sqlite3.Connection) -> None:
-    """Forget every cached score (``net doctor --rebuild`` and tests)."""
+    """Forget every cached score (tests)."""
     conn.execute("DELETE FROM score_cache")
+
+
+def rebuild(conn: sqlite3.Connection) -> int:
+    """``net doctor --rebuild``: restore the invalidation triggers and forget every cached
+    score, in one write transaction; returns how many rows were dropped. The next report
+    recomputes what it needs."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        dropped = int(conn.execute("SELECT count(*) FROM score_cache").fetchone()[0])
+        install_triggers(conn)
+        conn.execute("DELETE FROM score_cache")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return dropped
