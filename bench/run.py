@@ -8,6 +8,9 @@ then times whole commands as subprocesses next to baselines measured in the same
 
 Every measurement runs the command inside a fresh helper process that times it and reports
 the command's own peak memory (``RUSAGE_CHILDREN`` of a process with that one child).
+Commands are timed in rounds, interleaved with what they are compared with (the floor in
+every group, the same command on the small journal, ``import sqlmodel`` next to ``log``),
+so that a machine whose speed drifts during the run skews both sides of a ratio alike.
 Targets are DESIGN.md's "Performance" section. Standard library and the project only.
 
     python bench/run.py                  # both journals, 5 runs after a warm-up
@@ -485,48 +488,70 @@ def probe(argv: Sequence[str], env: dict[str, str]) -> tuple[float, int, int, st
     return float(seconds), int(rss), int(code), str(err), float(cpu)
 
 
-def measure(
-    argv: Sequence[str],
-    env: dict[str, str],
-    runs: int,
-    result: Result,
-    *,
-    warm: bool = True,
-    before: Any = None,
-) -> Result:
-    """Time ``argv`` (warm-up, then ``runs`` runs); fills ``result``.
+@dataclass
+class Case:
+    """One command to time: its argv, environment, and where its figures go."""
 
-    A command slower than ``SLOW`` seconds gets one timed run after its warm-up: its
-    median would not say more, and the whole benchmark stays usable.
+    argv: Sequence[str]
+    env: dict[str, str]
+    result: Result
+    warm: bool = True
+    before: Any = None
+    runs_left: int = 0
+    peak: int = 0
+
+
+def measure(cases: Sequence[Case], runs: int) -> None:
+    """Time ``cases`` in rounds: a warm-up of each, then ``runs`` rounds that run each once.
+
+    Interleaving keeps the comparisons fair on a shared machine whose speed drifts
+    during a run: a figure and the figure it is compared with (the floor, the small
+    journal, ``import sqlmodel``) are sampled side by side rather than minutes apart.
+    Times accumulate in each case's ``result`` (a result may collect samples from
+    several calls, like the floor). A command slower than ``SLOW`` seconds gets one
+    timed run after its warm-up.
     """
-    peak = 0
-    total = runs + (1 if warm else 0)
-    n = 0
-    while n < total:
-        if before is not None:
-            before()
-        seconds, rss, code, err, cpu = probe(argv, env)
-        if code != 0:
-            if "No such command" in err or "no such command" in err.lower():
-                result.status = "missing"
-            else:
-                result.status = "error"
-                lines = [ln for ln in err.strip().splitlines() if ln.strip()]
-                result.detail = f"exit {code}: " + (lines[-1] if lines else "")
-            return result
-        peak = max(peak, rss)
-        if n >= (1 if warm else 0):
-            result.times.append(seconds)
-            result.cpus.append(cpu)
+    for case in cases:
+        case.runs_left = runs
+        if case.warm and not _run(case, timed=False):
+            case.runs_left = 0
+    for _round in range(runs):
+        for case in cases:
+            if case.runs_left > 0:
+                case.runs_left -= 1
+                if not _run(case, timed=True):
+                    case.runs_left = 0
+    for case in cases:
+        r = case.result
+        if r.times and r.status == "ok":
+            r.median = statistics.median(r.times)
+            r.cpu = statistics.median(r.cpus)
+            r.peak = max(r.peak or 0, case.peak)
+
+
+def _run(case: Case, *, timed: bool) -> bool:
+    """One run of ``case``; False (and the result marked) when the command failed."""
+    r = case.result
+    if case.before is not None:
+        case.before()
+    seconds, rss, code, err, cpu = probe(case.argv, case.env)
+    if code != 0:
+        if "no such command" in err.lower():
+            r.status = "missing"
         else:
-            result.first = seconds
-            if seconds > SLOW:
-                total = min(total, 2)
-        n += 1
-    result.median = statistics.median(result.times)
-    result.cpu = statistics.median(result.cpus)
-    result.peak = peak
-    return result
+            r.status = "error"
+            lines = [ln for ln in err.strip().splitlines() if ln.strip()]
+            r.detail = f"exit {code}: " + (lines[-1] if lines else "")
+        return False
+    case.peak = max(case.peak, rss)
+    if timed:
+        r.times.append(seconds)
+        r.cpus.append(cpu)
+    else:
+        r.first = seconds
+        if seconds > SLOW:
+            case.runs_left = min(case.runs_left, 1)
+    return True
 
 
 def net_launchers() -> list[tuple[str, list[str]]]:
@@ -629,56 +654,77 @@ def main(argv: Sequence[str] | None = None) -> int:
                 shown = f"{r.median * 1000:8.0f} ms" if r.median is not None else f"{r.status:>11}"
                 print(f"  {r.label:<22} {r.journal:<6} {r.via:<4} {shown}", flush=True)
 
-        floor = measure([sys.executable, "-c", FLOOR_CODE], env0, runs, Result("floor", "-", "py"))
-        sqlm = measure(
-            [sys.executable, "-c", SQLMODEL_CODE], env0, runs, Result("sqlmodel", "-", "py")
-        )
-        for r in (floor, sqlm):
-            say(r)
-        assert floor.median is not None and sqlm.median is not None
+        floor = Result("floor", "-", "py")
+        sqlm = Result("sqlmodel", "-", "py")
+
+        def floor_case() -> Case:  # one more floor sample in each round of a group
+            return Case([sys.executable, "-c", FLOOR_CODE], env0, floor, warm=False)
+
+        def sqlmodel_case() -> Case:
+            return Case([sys.executable, "-c", SQLMODEL_CODE], env0, sqlm, warm=False)
 
         launchers = net_launchers()
-        for via, launcher in launchers:
-            for label in ("--help", "--version"):
-                r = measure([*launcher, label], env0, runs, Result(label, "-", via))
-                results.append(r)
-                say(r)
+        startup = [
+            Case([*launcher, label], env0, Result(label, "-", via))
+            for via, launcher in launchers
+            for label in ("--help", "--version")
+        ]
+        measure([floor_case(), sqlmodel_case(), *startup], runs)
+        for case in startup:
+            results.append(case.result)
+            say(case.result)
+        copies: dict[str, tuple[Path, dict[str, Any]]] = {}
         for size in sizes:
             path, meta = journals[size.name]
             # a fresh copy per run: reads may keep derived data (a score cache) in the
             # journal, and the first run after the copy is then the cold "first report
             # of the day" (shown as `first`), the timed ones the warm repeats
-            path = Path(shutil.copyfile(path, work / f"{size.name}.db"))
-            env = base_env(path, config)
-            commands = [
-                ["due"],
-                ["balance"],
-                ["depth"],
-                ["show", meta["show"]],
-                ["due", "--json"],
-                ["contacts", "--json"],
-            ]
-            for via, launcher in launchers:
-                for cmd in commands:
-                    label = " ".join([*cmd[:1], "NAME"] if cmd[0] == "show" else cmd)
-                    r = measure([*launcher, *cmd], env, runs, Result(label, size.name, via))
-                    results.append(r)
-                    say(r)
+            copy = Path(shutil.copyfile(path, work / f"{size.name}.db"))
+            copies[size.name] = (copy, meta)
+        commands = [
+            ["due"],
+            ["balance"],
+            ["depth"],
+            ["show", "NAME"],
+            ["due", "--json"],
+            ["contacts", "--json"],
+        ]
+        for via, launcher in launchers:
+            for cmd in commands:
+                label = " ".join(cmd)
+                group = [floor_case()]
+                for size in sizes:
+                    copy, meta = copies[size.name]
+                    words = [meta["show"] if a == "NAME" else a for a in cmd]
+                    group.append(
+                        Case(
+                            [*launcher, *words],
+                            base_env(copy, config),
+                            Result(label, size.name, via),
+                        )
+                    )
+                measure(group, runs)  # the small and the large journal side by side
+                for case in group[1:]:
+                    results.append(case.result)
+                    say(case.result)
 
-        # a write: `log` on a copy of the small journal
+        # a write: `log` on a copy of the small journal, next to `import sqlmodel`
         small_path, small_meta = journals["small"]
         copy = work / "log.db"
         shutil.copyfile(small_path, copy)
         env = base_env(copy, config)
-        for via, launcher in launchers:
-            r = measure(
+        logs = [
+            Case(
                 [*launcher, "log", small_meta["show"], "-m", "coffee and a chat about the bench"],
                 env,
-                runs,
                 Result("log NAME -m ...", "small", via),
             )
-            results.append(r)
-            say(r)
+            for via, launcher in launchers
+        ]
+        measure([sqlmodel_case(), floor_case(), *logs], runs)
+        for case in logs:
+            results.append(case.result)
+            say(case.result)
 
         # `import linkedin` of 5,000 connections into a fresh journal
         connections = work / "Connections.csv"
@@ -699,26 +745,23 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for leftover in work.glob("fresh.db*"):
                     leftover.unlink()
 
-            r = measure(
-                [*launcher, "import", "linkedin", str(connections)],
-                env,
+            r = Result(label, "fresh", via)
+            measure(
+                [
+                    Case(
+                        [*launcher, "import", "linkedin", str(connections)],
+                        env,
+                        r,
+                        warm=False,
+                        before=reset,
+                    )
+                ],
                 min(runs, 3),
-                Result(label, "fresh", via),
-                warm=False,
-                before=reset,
             )
         results.append(r)
         say(r)
-
-        # the baselines again at the end: on a shared machine the load drifts during a run,
-        # so each baseline is the median of its samples from both ends
-        for base, code in ((floor, FLOOR_CODE), (sqlm, SQLMODEL_CODE)):
-            again = measure([sys.executable, "-c", code], env0, runs, Result("again", "-", "py"))
-            base.times += again.times
-            base.cpus += again.cpus
-            base.median = statistics.median(base.times)
-            base.cpu = statistics.median(base.cpus)
-            base.peak = max(base.peak or 0, again.peak or 0)
+        for base in (floor, sqlm):
+            say(base)
         assert floor.median is not None and sqlm.median is not None
         judge(results, floor.median, sqlm.median)
         report(results, floor, sqlm, args.json, journals)
@@ -772,8 +815,8 @@ def report(
     print()
     print(
         f"machine: nproc={m['nproc']} python={m['python']} sqlite={m['sqlite']} "
-        f"({m['platform']}); NETJOURNAL_NOW={NOW}; runs={len(floor.times) // 2} "
-        "(median; baselines sampled at both ends)"
+        f"({m['platform']}); NETJOURNAL_NOW={NOW}; runs={len(sqlm.times) // 2} "
+        "(median; commands timed in rounds next to the baselines and their small-journal twin)"
     )
     print(
         f'floor   `python -c "{FLOOR_CODE}"`: {floor.median * 1000:.0f} ms, '
