@@ -243,8 +243,10 @@ def _wrap_plain(text: str, width: int) -> list[tuple[int, int]]:
 
 
 def _rstrip(line: list[Run]) -> list[Run]:
-    while line and not line[-1][0].strip() and not line[-1][1]:
+    """No blanks at the end of a line (our styles are colours and weights: blanks show
+    nothing)."""
+    while line and not line[-1][0].strip():
         line.pop()
-    if line and not line[-1][1]:
-        line[-1] = (line[-1][0].rstrip(), "")
+    if line:
+        line[-1] = (line[-1][0].rstrip(), line[-1][1])
     return line
