@@ -1,7 +1,5 @@
 """The journal's bookkeeping: the undo log and the score cache (derived data)."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlalchemy import Column, ForeignKey, Integer

@@ -1,6 +1,8 @@
-"""The journal's own tables: contacts and their history (what ``net log`` writes)."""
+"""The journal's own tables: contacts and their history (what ``net log`` writes).
 
-from __future__ import annotations
+No ``from __future__ import annotations`` in the table modules: with real annotations
+pydantic need not evaluate a string per field, which makes defining a table cheaper.
+"""
 
 from datetime import date, datetime
 

@@ -1,7 +1,5 @@
 """Proactive networking: goals, expenses, targets and journal-level settings."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
