@@ -1,15 +1,16 @@
 """The schema: SQLModel tables, the single source of truth for the journal's layout.
 
-The tables live in three modules, loaded on first use so that a command defines only the
-tables it writes (defining a SQLModel table costs milliseconds): ``journal`` (contacts and
-their history), ``proactive`` (goals, expenses, targets, settings) and ``internal`` (undo
-log, score cache). ``from netjournal.models import Contact`` works as for one module;
-:func:`load_all` registers every table (schema creation, tests).
+The tables live in four modules, loaded on first use so that a command defines only the
+tables it writes (defining a SQLModel table costs milliseconds): ``journal`` (contacts,
+interactions, follow-ups), ``exchanges`` (gives, asks, facts), ``proactive`` (goals,
+expenses, targets, settings) and ``internal`` (undo log, score cache).
+``from netjournal.models import Contact`` works as for one module; :func:`load_all`
+registers every table (schema creation, tests).
 
 Only the write path imports the table modules (they pull in SQLModel, SQLAlchemy and
-Pydantic).
-Reports read the same tables through plain ``sqlite3`` in ``netjournal.store.reads``; a
-test builds this metadata and runs every read query against it so the two cannot drift.
+Pydantic). Reports read the same tables through plain ``sqlite3`` in
+``netjournal.store.reads``; a test builds this metadata and runs every read query against
+it so the two cannot drift.
 
 Conventions:
 - every record has an integer ``id`` (what ``net edit``/``net rm`` take, with a letter
@@ -28,9 +29,8 @@ from netjournal.store import JOURNAL_TABLES, SCHEMA_VERSION  # noqa: F401  (re-e
 
 #: the module of each public name
 _WHERE = {
-    **dict.fromkeys(
-        ("Contact", "Interaction", "Participant", "Exchange", "Fact", "FollowUp"), "journal"
-    ),
+    **dict.fromkeys(("Contact", "Interaction", "Participant", "FollowUp"), "journal"),
+    **dict.fromkeys(("Exchange", "Fact"), "exchanges"),
     **dict.fromkeys(("Goal", "Expense", "Target", "Setting"), "proactive"),
     **dict.fromkeys(("UndoCommand", "UndoStep", "UndoControl", "ScoreCache"), "internal"),
     **dict.fromkeys(("new_uuid", "utcnow"), "base"),

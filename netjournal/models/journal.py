@@ -1,4 +1,5 @@
-"""The journal's own tables: contacts and their history (what ``net log`` writes).
+"""The journal's own tables: contacts, interactions and follow-ups (what ``net log`` always
+writes; gives, asks and facts are in ``exchanges``).
 
 No ``from __future__ import annotations`` in the table modules: with real annotations
 pydantic need not evaluate a string per field, which makes defining a table cheaper.
@@ -62,43 +63,6 @@ class Participant(SQLModel, table=True):
     interaction_id: int = Field(sa_column=fk("interaction.id"))
     contact_id: int = Field(sa_column=fk("contact.id"))
     position: int = 0
-
-
-class Exchange(SQLModel, table=True):
-    """A give (deposit) or an ask (withdrawal)."""
-
-    __tablename__ = "exchange"
-
-    id: int | None = Field(default=None, primary_key=True)
-    uuid: str = Field(default_factory=new_uuid, unique=True)
-    contact_id: int = Field(sa_column=fk("contact.id"))
-    interaction_id: int | None = Field(
-        default=None, sa_column=fk("interaction.id", nullable=True, on_delete="SET NULL")
-    )
-    direction: str  # 'give' | 'ask'
-    kind: str = "favor"
-    what: str = ""
-    size: int | None = None
-    amount_cents: int | None = None
-    status: str = "granted"  # 'granted' | 'open' | 'declined'
-    occurred_on: date = Field(index=True)
-    settled_on: date | None = None
-    created_at: datetime = Field(default_factory=utcnow)
-
-
-class Fact(SQLModel, table=True):
-    __tablename__ = "fact"
-
-    id: int | None = Field(default=None, primary_key=True)
-    uuid: str = Field(default_factory=new_uuid, unique=True)
-    contact_id: int = Field(sa_column=fk("contact.id"))
-    interaction_id: int | None = Field(
-        default=None, sa_column=fk("interaction.id", nullable=True, on_delete="SET NULL")
-    )
-    category: str
-    text: str
-    learned_on: date
-    created_at: datetime = Field(default_factory=utcnow)
 
 
 class FollowUp(SQLModel, table=True):

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, event, update
 from sqlalchemy.exc import OperationalError
@@ -24,14 +24,10 @@ from sqlmodel import Session, select
 
 from netjournal import messages
 from netjournal.errors import BadValue
-from netjournal.models.journal import (
-    Contact,
-    Exchange,
-    Fact,
-    FollowUp,
-    Interaction,
-    Participant,
-)
+from netjournal.models.journal import Contact, FollowUp, Interaction, Participant
+
+if TYPE_CHECKING:
+    from netjournal.models.exchanges import Exchange, Fact
 from netjournal.names import Outcome, options_text, resolution_error
 from netjournal.store import reads, undo
 from netjournal.store.connection import busy_timeout_ms, open_journal, translate
@@ -236,6 +232,7 @@ class Journal:
             else:
                 part.contact_id = keep_id
                 self.session.add(part)
+        from netjournal.models.exchanges import Exchange, Fact
         from netjournal.models.proactive import Expense
 
         for model in (Exchange, Fact, FollowUp, Expense):
@@ -321,6 +318,8 @@ class Journal:
         status: str = "granted",
         interaction_id: int | None = None,
     ) -> Exchange:
+        from netjournal.models.exchanges import Exchange
+
         exchange = Exchange(
             contact_id=contact_id,
             direction=direction,
@@ -339,6 +338,8 @@ class Journal:
         return exchange
 
     def set_ask_status(self, exchange_id: int, status: str) -> Exchange:
+        from netjournal.models.exchanges import Exchange
+
         exchange = self.session.get(Exchange, exchange_id)
         if exchange is None or exchange.direction != "ask":
             raise BadValue(messages.ASK_NOT_FOUND.format(id=exchange_id))
@@ -356,6 +357,8 @@ class Journal:
         on: date,
         interaction_id: int | None = None,
     ) -> Fact:
+        from netjournal.models.exchanges import Fact
+
         fact = Fact(
             contact_id=contact_id,
             category=category,
