@@ -69,8 +69,8 @@ def records(
     if path is not None:
         try:
             return _in_workers(path, today, c, ids, n)
-        except (OSError, RuntimeError, ValueError):  # no fork, no processes: do it here
-            pass
+        except Exception:  # no processes, a read-only connection refused, ...: do it here
+            pass  # (a real error in scoring shows itself again below, with its traceback)
     return {
         cid: reports.score_record(h, today, c)
         for cid, h in reports.histories(conn, today, ids).items()

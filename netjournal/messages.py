@@ -369,6 +369,9 @@ RESTORE_NEEDS_YES = (
 RESTORE_CANCELLED = "Nothing was restored."
 RESTORED = "Restored the journal from {path}."
 RESTORED_BACKUP = "The journal as it was before is in {backup}."
+# parameters (Typer prints "Invalid value for '--size': " before it)
+NOT_A_WHOLE_NUMBER = "{value!r} is not a whole number."
+
 DOCTOR_NO_JOURNAL = "There is no journal at {path} yet; nothing to check."
 DOCTOR_OK = "All checks passed."
 DOCTOR_REBUILT = (

@@ -63,8 +63,12 @@ def install() -> None:
                 try:
                     return int(_text(value).strip())
                 except ValueError:
+                    from netjournal import messages
+
                     raise BadParameter(
-                        f"{_text(value)!r} is not a whole number.", ctx=ctx, param=param
+                        messages.NOT_A_WHOLE_NUMBER.format(value=_text(value)),
+                        ctx=ctx,
+                        param=param,
                     ) from None
             if kind is Path:
                 path = value if isinstance(value, Path) else Path(_text(value))
