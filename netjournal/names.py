@@ -5,7 +5,7 @@ Pure: it works on a list of candidates, so the rule is tested without a database
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -46,19 +46,35 @@ def resolve(query: str, candidates: list[Candidate], *, exact_only: bool = False
     only an exact match counts.
     """
     key = fold(query)
-    for cand in candidates:
-        if cand.folded == key:
-            return Resolution(Outcome.FOUND, query, cand)
-    if not exact_only and key:
+    exact = next((c for c in candidates if c.folded == key), None)
+    hits: list[Candidate] = []
+    if exact is None and not exact_only and key:
         hits = [c for c in candidates if _prefix_match(key, c.folded)]
-        if len(hits) == 1:
-            return Resolution(Outcome.FOUND, query, hits[0])
-        if hits:
-            hits.sort(key=lambda c: c.folded)
-            return Resolution(Outcome.AMBIGUOUS, query, options=tuple(hits))
+    return decide(query, exact, hits, lambda: candidates, exact_only=exact_only)
+
+
+def decide(
+    query: str,
+    exact: Candidate | None,
+    hits: list[Candidate],
+    everyone: Callable[[], list[Candidate]],
+    *,
+    exact_only: bool = False,
+) -> Resolution:
+    """The outcome of resolving ``query``, given its exact match and its prefix ``hits``
+    (however they were found: :func:`resolve` over a list, ``store.reads`` in SQL).
+    ``everyone`` is called only when nothing matched, for the close spellings."""
+    if exact is not None:
+        return Resolution(Outcome.FOUND, query, exact)
+    if len(hits) == 1:
+        return Resolution(Outcome.FOUND, query, hits[0])
+    if hits:
+        return Resolution(
+            Outcome.AMBIGUOUS, query, options=tuple(sorted(hits, key=lambda c: c.folded))
+        )
     if exact_only:
         return Resolution(Outcome.MISSING, query)
-    close = close_spellings(key, candidates)
+    close = close_spellings(fold(query), everyone())
     if close:
         return Resolution(Outcome.CLOSE, query, options=close)
     return Resolution(Outcome.MISSING, query)

@@ -51,35 +51,31 @@ def resolve_contact(conn: sqlite3.Connection, name: str, *, exact_only: bool = F
     contains ``' ' || key``: ``names._prefix_match`` in SQL). Only a name that matches
     nothing reads every contact, to suggest close spellings.
     """
-    from netjournal.names import Candidate, Outcome, Resolution, close_spellings
+    from netjournal.names import Candidate, decide
     from netjournal.text import fold
 
     key = fold(name)
     row = conn.execute(
         "SELECT id, name, name_folded FROM contact WHERE name_folded = ?", (key,)
     ).fetchone()
-    if row is not None:
-        return Resolution(Outcome.FOUND, name, Candidate(int(row[0]), str(row[1]), str(row[2])))
-    if exact_only:
-        return Resolution(Outcome.MISSING, name)
-    if not key:
-        return Resolution(Outcome.MISSING, name)
-    hits = [
-        Candidate(int(r[0]), str(r[1]), str(r[2]))
-        for r in conn.execute(
-            "SELECT id, name, name_folded FROM contact "
-            "WHERE instr(' ' || name_folded, ' ' || ?) > 0 ORDER BY name_folded",
-            (key,),
-        )
-    ]
-    if len(hits) == 1:
-        return Resolution(Outcome.FOUND, name, hits[0])
-    if hits:
-        return Resolution(Outcome.AMBIGUOUS, name, options=tuple(hits))
-    close = close_spellings(key, [Candidate(*c) for c in contact_candidates(conn)])
-    if close:
-        return Resolution(Outcome.CLOSE, name, options=close)
-    return Resolution(Outcome.MISSING, name)
+    exact = None if row is None else Candidate(int(row[0]), str(row[1]), str(row[2]))
+    hits: list[Candidate] = []
+    if exact is None and not exact_only and key:
+        hits = [
+            Candidate(int(r[0]), str(r[1]), str(r[2]))
+            for r in conn.execute(
+                "SELECT id, name, name_folded FROM contact "
+                "WHERE instr(' ' || name_folded, ' ' || ?) > 0",
+                (key,),
+            )
+        ]
+    return decide(
+        name,
+        exact,
+        hits,
+        lambda: [Candidate(*c) for c in contact_candidates(conn)],
+        exact_only=exact_only,
+    )
 
 
 def contact_id_by_folded(conn: sqlite3.Connection, folded: str) -> tuple[int, str] | None:

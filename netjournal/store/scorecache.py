@@ -338,11 +338,6 @@ def urgency_parts(conn: sqlite3.Connection, ids: list[int]) -> dict[int, dict[st
     return {int(cid): json.loads(text) for cid, text in rows}
 
 
-def clear(conn: sqlite3.Connection) -> None:
-    """Forget every cached score (tests)."""
-    conn.execute("DELETE FROM score_cache")
-
-
 def rebuild(conn: sqlite3.Connection) -> int:
     """``net doctor --rebuild``: restore the invalidation triggers and forget every cached
     score, in one write transaction; returns how many rows were dropped. The next report
