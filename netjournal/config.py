@@ -23,7 +23,7 @@ from netjournal import messages
 from netjournal.errors import BadValue
 
 if TYPE_CHECKING:
-    from netjournal.constants import Constants
+    from netjournal.scoring.constants import Constants
 
 DATE_ORDERS = ("DMY", "MDY")
 KNOWN_KEYS = ("date_order", "currency", "scoring")
@@ -114,7 +114,7 @@ def where(path: Path, text: str, key: str, table: str | None = None) -> str:
 
 def scoring_constants(config: Config) -> Constants:
     """The scoring constants in force; a bad override names the file, line and key."""
-    from netjournal.constants import DEFAULTS, Constants
+    from netjournal.scoring.constants import DEFAULTS, Constants
 
     if not config.scoring:
         return DEFAULTS

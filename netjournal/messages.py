@@ -379,3 +379,10 @@ DOCTOR_REBUILT = (
     "the next report recomputes them."
 )
 DOCTOR_PROBLEMS = "{count} problem(s) found. Back up the journal (net backup) before repairing."
+DOCTOR_CACHE_TRIGGERS = (
+    "the score cache's triggers are missing or altered (net doctor --rebuild restores them)"
+)
+DOCTOR_CACHE_STALE = (
+    "cached scores of {stale} of {of} contacts checked differ from a fresh computation "
+    "(net doctor --rebuild empties the cache)"
+)

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from netjournal import batch
-from netjournal.constants import DEFAULTS, Constants
+from netjournal.scores import workers as batch
+from netjournal.scoring.constants import DEFAULTS, Constants
 
 NAMES = [f"Contact {n:02d}" for n in range(12)]
 

@@ -404,7 +404,11 @@ def test_screening_lists_exactly_what_full_scoring_lists(ok: Run, db_path: Any) 
     scoring every contact, on several days around the journal's events."""
     from datetime import date, timedelta
 
-    from netjournal import reports, scoring
+    from netjournal.reports import due as reports
+    from netjournal.scores.history import histories
+    from netjournal.scores.records import due_item
+    from netjournal.scoring.constants import DEFAULTS
+    from netjournal.scoring.urgency import rank_due, urgency
     from netjournal.store.connection import open_journal
 
     old_contact(ok, "Inner Ines", "--tier", "inner", "--birthday", "--12-03")
@@ -428,12 +432,10 @@ def test_screening_lists_exactly_what_full_scoring_lists(ok: Run, db_path: Any) 
         for offset in [*range(40), 95, 460]:
             today = start + timedelta(days=offset)
             for within in (None, 0, 10):
-                got = reports.due_report(conn, today, scoring.DEFAULTS, within=within)
-                every = reports.histories(conn, today)
-                expected = scoring.rank_due(
-                    [scoring.urgency(h, today, within=within) for h in every.values()]
-                )
-                assert got["items"] == [reports.due_item(u) for u in expected], today
+                got = reports.due_report(conn, today, DEFAULTS, within=within)
+                every = histories(conn, today)
+                expected = rank_due([urgency(h, today, within=within) for h in every.values()])
+                assert got["items"] == [due_item(u) for u in expected], today
                 seen.update(item["name"] for item in got["items"])
     finally:
         conn.close()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from netjournal import matching
-from netjournal.matching import Profile
+from netjournal.scoring import matching
+from netjournal.scoring.matching import Profile
 
 
 def test_words_fold_accents_drop_stop_words_and_stem() -> None:

@@ -1,4 +1,4 @@
-"""``reads.interaction_history`` (the one-pass read behind ``reports.histories``) gives
+"""``reads.interaction_history`` (the one-pass read behind ``scores.history.histories``) gives
 exactly what ``interaction_aggregates`` + ``window_interactions`` (SQL windows) give."""
 
 from __future__ import annotations

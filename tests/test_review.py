@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from netjournal import review
+from netjournal.scoring import habits as review
 
 SAT = date(2026, 11, 28)
 MON = date(2026, 11, 23)

@@ -192,7 +192,7 @@ def test_due_ranking_in_sql_equals_rank_due(
     from dataclasses import dataclass
     from datetime import date
 
-    from netjournal import scoring
+    from netjournal.scoring import constants, urgency
     from netjournal.store import scorecache
     from netjournal.store.connection import open_journal
 
@@ -226,9 +226,9 @@ def test_due_ranking_in_sql_equals_rank_due(
             triggers = ("dormant",) if listed and dormant else ("cadence",)
             active.append(U(cid, name, total, listed, triggers, was, snoozed))
     conn.commit()
-    c = scoring.Constants(dormant_limit=dormant_limit)
+    c = constants.Constants(dormant_limit=dormant_limit)
 
-    expected = [u.cid for u in scoring.rank_due(sorted(active, key=lambda u: u.cid), c)]
+    expected = [u.cid for u in urgency.rank_due(sorted(active, key=lambda u: u.cid), c)]
     count, ids = scorecache.due_ranked(
         conn, day, fp, everyone=False, dormant_limit=dormant_limit, limit=limit
     )

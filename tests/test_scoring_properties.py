@@ -9,22 +9,19 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netjournal.scoring import (
-    DEFAULTS,
-    STAGES,
+from netjournal.scoring.balance import balance, network_balance
+from netjournal.scoring.constants import DEFAULTS
+from netjournal.scoring.depth import depth
+from netjournal.scoring.records import (
     ContactHistory,
     Exchange,
     Fact,
     FollowUp,
     Interaction,
-    balance,
-    depth,
     history_from_full,
-    network_balance,
-    rank_due,
-    stage,
-    urgency,
 )
+from netjournal.scoring.stage import STAGES, stage
+from netjournal.scoring.urgency import rank_due, urgency
 
 TODAY = date(2026, 11, 27)
 MODEST = settings(max_examples=100, deadline=None)
@@ -248,7 +245,10 @@ def test_the_window_gives_the_same_results(h: ContactHistory) -> None:
 @given(histories(), st.integers(min_value=-400, max_value=400))
 def test_evaluate_equals_the_separate_functions(h: ContactHistory, shift: int) -> None:
     """The shared-work path of whole-journal reports gives exactly the same scores."""
-    from netjournal.scoring import balance, evaluate, stage, urgency
+    from netjournal.scoring.balance import balance
+    from netjournal.scoring.evaluate import evaluate
+    from netjournal.scoring.stage import stage
+    from netjournal.scoring.urgency import urgency
 
     today = TODAY + timedelta(days=shift)
     scores = evaluate(h, today)

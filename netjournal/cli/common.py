@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from netjournal.config import Config
-    from netjournal.constants import Constants
+    from netjournal.scoring.constants import Constants
     from netjournal.store.writer import Journal
 
 #: run as of another moment (ISO date or date-time); for scripts, demos and tests

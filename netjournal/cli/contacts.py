@@ -287,7 +287,7 @@ def show(
 ) -> None:
     """Everything about one contact: profile, facts, timeline, balance, depth, stage."""
     from netjournal import render
-    from netjournal.reports import contact_profile
+    from netjournal.reports.profile import contact_profile
 
     st = state(ctx)
     with reading(st) as conn:

@@ -52,7 +52,8 @@ def due(
     ] = None,
 ) -> None:
     """Whom to contact now, most urgent first, with the reasons."""
-    from netjournal import render, reports
+    from netjournal import render
+    from netjournal.reports import due as reports
 
     st = state(ctx)
     if within is not None and not 0 <= within <= MAX_WITHIN:
@@ -125,7 +126,8 @@ def followups(
     json_: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """List open follow-ups and promises by due date."""
-    from netjournal import render, reports
+    from netjournal import render
+    from netjournal.reports import due as reports
 
     st = state(ctx)
     with reading(st) as conn:

@@ -143,7 +143,7 @@ def _exchange(
     with writing(st, f"{direction} {name}") as j:
         person = j.find(name)
         if direction == "ask":
-            from netjournal.reports import ask_warnings
+            from netjournal.reports.balance import ask_warnings
 
             for warning in ask_warnings(
                 j.conn, person.id, st.today, st.constants, kind_value, size_value, cents

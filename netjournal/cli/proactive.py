@@ -90,11 +90,12 @@ def goals(
     json_: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Your goals: this week's or month's actual against each target, and the streak."""
-    from netjournal import render, reviewreport
+    from netjournal import render
+    from netjournal.reports import goals as goal_reports
 
     st = state(ctx)
     with reading(st) as conn:
-        data = reviewreport.goals(conn, st.today)
+        data = goal_reports.goals(conn, st.today)
     if json_:
         render.emit_json(data)
         return
@@ -159,12 +160,13 @@ def expenses(
     json_: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Networking expenses, the total, and the return (closed business from referrals)."""
-    from netjournal import render, reviewreport
+    from netjournal import render
+    from netjournal.reports import goals as goal_reports
 
     st = state(ctx)
     since_day = _since(st, since)
     with reading(st) as conn:
-        data = reviewreport.expenses(conn, st.today, since_day)
+        data = goal_reports.expenses(conn, st.today, since_day)
     if json_:
         render.emit_json(data)
         return
@@ -204,7 +206,7 @@ def budget_set(
 ) -> None:
     """Set the networking budget per month or year."""
     from netjournal.models.proactive import Setting
-    from netjournal.reviewreport import BUDGET_KEY
+    from netjournal.reports.goals import BUDGET_KEY
 
     st = state(ctx)
     cents = parse_money(amount)
@@ -228,7 +230,7 @@ def budget_set(
 def budget_rm(ctx: typer.Context) -> None:
     """Remove the networking budget."""
     from netjournal.models.proactive import Setting
-    from netjournal.reviewreport import BUDGET_KEY
+    from netjournal.reports.goals import BUDGET_KEY
 
     st = state(ctx)
     with writing(st, "budget rm") as j:
@@ -242,11 +244,11 @@ def budget_rm(ctx: typer.Context) -> None:
 @budget_app.command("show")
 def budget_show(ctx: typer.Context) -> None:
     """Show the networking budget."""
-    from netjournal import reviewreport
+    from netjournal.reports import goals as goal_reports
 
     st = state(ctx)
     with reading(st) as conn:
-        plan = reviewreport.budget(conn)
+        plan = goal_reports.budget(conn)
     if plan is None:
         notice(messages.NO_BUDGET)
         return
@@ -336,12 +338,14 @@ def match(
     json_: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Ideas for gives: introductions to propose, and who could refer you to your targets."""
-    from netjournal import render, reports, reviewreport
+    from netjournal import render
+    from netjournal.reports.common import find_contact
+    from netjournal.reports.match import match as match_report
 
     st = state(ctx)
     with reading(st) as conn:
-        only = reports.find_contact(conn, name) if name is not None else None
-        data = reviewreport.match(conn, only)
+        only = find_contact(conn, name) if name is not None else None
+        data = match_report(conn, only)
     if json_:
         render.emit_json(data)
         return
@@ -468,8 +472,9 @@ def review(
     ] = None,
 ) -> None:
     """Is your networking proactive? Activity, goals, habits, money and stages."""
-    from netjournal import render, reviewreport
-    from netjournal import review as periods
+    from netjournal import render
+    from netjournal.reports.review import review_report
+    from netjournal.scoring import habits as periods
 
     st = state(ctx)
     chosen = [k for k, on in (("week", week), ("month", month), ("year", year)) if on]
@@ -480,7 +485,7 @@ def review(
     kind = chosen[0] if chosen else "week"
     p = periods.period(kind, st.today, _since(st, since))
     with reading(st) as conn:
-        data = reviewreport.review_report(conn, p, st.today, st.constants)
+        data = review_report(conn, p, st.today, st.constants)
     currency = st.config.currency
     if json_:
         render.emit_json(data)

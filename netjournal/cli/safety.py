@@ -232,7 +232,9 @@ def run_checks(db: Path, st: State) -> list[dict[str, Any]]:
             add("orphans", "orphaned records", checks.orphans(conn))
             add("duplicates", "look-alike contacts", checks.duplicate_contacts(conn))
         if 2 <= version <= SCHEMA_VERSION:
-            add("score_cache", "score cache", checks.score_cache(conn, st.today, st.constants))
+            from netjournal.scores import check_cache
+
+            add("score_cache", "score cache", check_cache(conn, st.today, st.constants))
         add("permissions", "file permissions (journal, WAL, backups)", checks.permissions(db))
     except sqlite3.DatabaseError as exc:
         add("integrity", "integrity check", [f"the journal cannot be read: {exc}"])

@@ -40,7 +40,8 @@ def balance(
     limit: Limit = None,
 ) -> None:
     """Give and take per contact (lowest balance first) and for the whole network."""
-    from netjournal import render, reports
+    from netjournal import render
+    from netjournal.reports import balance as reports
 
     st = state(ctx)
     rows = _rows(limit, json_)
@@ -62,7 +63,8 @@ def depth(
     limit: Limit = None,
 ) -> None:
     """Relationship depth (0-100), band and stage per contact, deepest first."""
-    from netjournal import render, reports
+    from netjournal import render
+    from netjournal.reports import depth as reports
 
     st = state(ctx)
     rows = _rows(limit, json_)

@@ -1,7 +1,9 @@
 """``net doctor``'s checks: plain ``sqlite3`` reads and file modes, no SQLModel.
 
 Each check returns a list of problems, each one plain sentence (empty = fine). Nothing
-here writes to the journal (``net doctor --rebuild`` is ``scorecache.rebuild``).
+here writes to the journal (``net doctor --rebuild`` is ``scorecache.rebuild``). The
+score cache's check compares cached and fresh scores, so it lives with the scores
+(``netjournal.scores.check_cache``).
 """
 
 from __future__ import annotations
@@ -11,15 +13,9 @@ import sqlite3
 import stat
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from netjournal.store.backup import list_backups
 from netjournal.text import fold
-
-if TYPE_CHECKING:
-    from datetime import date
-
-    from netjournal.constants import Constants
 
 
 def integrity(conn: sqlite3.Connection) -> list[str]:
@@ -58,66 +54,6 @@ def orphans(conn: sqlite3.Connection) -> list[str]:
     if conn.execute("SELECT count(*) FROM undo_control WHERE id = 1").fetchone()[0] != 1:
         problems.append("the undo switch (undo_control) is missing")
     return problems
-
-
-#: how many cached contacts ``score_cache`` recomputes to compare
-CACHE_SAMPLE = 200
-
-
-def score_cache(conn: sqlite3.Connection, today: date, constants: Constants) -> list[str]:
-    """The score cache is derived data: its invalidation triggers must all be in place,
-    and today's cached scores must equal a fresh computation (checked on a sample of up
-    to ``CACHE_SAMPLE`` contacts spread over the journal)."""
-    from netjournal.store import scorecache
-
-    problems: list[str] = []
-    have = {
-        str(name): str(sql)
-        for name, sql in conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'cache\\_%' "
-            "ESCAPE '\\'"
-        )
-    }
-    want = {sql.split()[2]: sql for sql in scorecache.trigger_sql()}
-    if have != want:
-        problems.append(
-            "the score cache's triggers are missing or altered (net doctor --rebuild restores them)"
-        )
-    fp = scorecache.fingerprint(constants)
-    ids = [
-        int(r[0])
-        for r in conn.execute(
-            "SELECT contact_id FROM score_cache WHERE as_of = ? AND fingerprint = ? "
-            "ORDER BY contact_id",
-            (today.isoformat(), fp),
-        )
-    ]
-    if ids:
-        from netjournal import reports
-
-        step = max(1, len(ids) // CACHE_SAMPLE)
-        sample = ids[::step][:CACHE_SAMPLE]
-        cached = scorecache.load(conn, sample, today, fp)
-        fresh = {
-            cid: reports.score_record(h, today, constants)
-            for cid, h in reports.histories(conn, today, sample).items()
-        }
-        stale = [
-            cid for cid in sample if cid in cached and cached[cid] != _json_round(fresh.get(cid))
-        ]
-        if stale:
-            problems.append(
-                f"cached scores of {len(stale)} of {len(sample)} contacts checked differ from "
-                "a fresh computation (net doctor --rebuild empties the cache)"
-            )
-    return problems
-
-
-def _json_round(record: Any) -> Any:
-    """A record as it reads back from the cache's JSON (tuples become lists)."""
-    import json
-
-    return None if record is None else json.loads(json.dumps(record))
 
 
 def name_key(name: str) -> str:

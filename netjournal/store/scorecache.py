@@ -338,6 +338,30 @@ def urgency_parts(conn: sqlite3.Connection, ids: list[int]) -> dict[int, dict[st
     return {int(cid): json.loads(text) for cid, text in rows}
 
 
+def triggers_intact(conn: sqlite3.Connection) -> bool:
+    """Whether every invalidation trigger is in place, exactly as :func:`trigger_sql` writes it."""
+    have = {
+        str(name): str(sql)
+        for name, sql in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'cache\\_%' "
+            "ESCAPE '\\'"
+        )
+    }
+    return have == {sql.split()[2]: sql for sql in trigger_sql()}
+
+
+def cached_ids(conn: sqlite3.Connection, as_of: date, fp: str) -> list[int]:
+    """The contacts with cached scores valid for ``as_of`` and ``fp``, by id."""
+    return [
+        int(r[0])
+        for r in conn.execute(
+            "SELECT contact_id FROM score_cache WHERE as_of = ? AND fingerprint = ? "
+            "ORDER BY contact_id",
+            (as_of.isoformat(), fp),
+        )
+    ]
+
+
 def rebuild(conn: sqlite3.Connection) -> int:
     """``net doctor --rebuild``: restore the invalidation triggers and forget every cached
     score, in one write transaction; returns how many rows were dropped. The next report

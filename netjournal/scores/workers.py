@@ -3,7 +3,7 @@
 Scoring is pure Python, so one process uses one core: on 10,000 contacts the first
 ``net due`` of a day takes seconds. Here the contacts are split into chunks scored by
 worker processes, one per available core, each reading its contacts through its own
-read-only connection. Results are the same records ``reports.score_record`` returns
+read-only connection. Results are the same records ``records.score_record`` returns
 (a test runs both ways and compares them).
 
 Workers are fresh interpreters (``spawn``: a forked child would inherit SQLite's
@@ -24,8 +24,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from netjournal.scores.history import histories
+from netjournal.scores.records import score_record
+
 if TYPE_CHECKING:
-    from netjournal.constants import Constants
+    from netjournal.scoring.constants import Constants
 
 WORKERS_ENV = "NETJOURNAL_WORKERS"
 #: contacts a worker should have at least, for starting a process to pay off
@@ -61,8 +64,7 @@ def _database_file(conn: sqlite3.Connection) -> str | None:
 def records(
     conn: sqlite3.Connection, today: date, c: Constants, ids: list[int]
 ) -> dict[int, dict[str, Any]]:
-    """``reports.score_record`` of each contact in ``ids``, computed now."""
-    from netjournal import reports
+    """``records.score_record`` of each contact in ``ids``, computed now."""
 
     n = workers(len(ids))
     path = _database_file(conn) if n > 1 and len(ids) > 1 else None
@@ -71,10 +73,7 @@ def records(
             return _in_workers(path, today, c, ids, n)
         except Exception:  # no processes, a read-only connection refused, ...: do it here
             pass  # (a real error in scoring shows itself again below, with its traceback)
-    return {
-        cid: reports.score_record(h, today, c)
-        for cid, h in reports.histories(conn, today, ids).items()
-    }
+    return {cid: score_record(h, today, c) for cid, h in histories(conn, today, ids).items()}
 
 
 def _in_workers(
@@ -95,15 +94,10 @@ def _in_workers(
 
 def _score_chunk(job: tuple[str, date, Constants, list[int]]) -> dict[int, dict[str, Any]]:
     """In a worker: score the job's contacts from the journal, read-only."""
-    from netjournal import reports
-
     path, today, c, ids = job
     conn = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True)
     try:
         conn.execute("BEGIN")
-        return {
-            cid: reports.score_record(h, today, c)
-            for cid, h in reports.histories(conn, today, ids).items()
-        }
+        return {cid: score_record(h, today, c) for cid, h in histories(conn, today, ids).items()}
     finally:
         conn.close()

@@ -1,0 +1,106 @@
+"""``net due`` (whom to contact now, and one contact's urgency term by term) and
+``net followups``."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from netjournal import scores
+from netjournal.reports.common import find_contact
+from netjournal.scores.history import day
+from netjournal.scores.records import due_item, iso_day
+from netjournal.store import reads
+
+if TYPE_CHECKING:
+    from netjournal.scoring.constants import Constants
+
+
+def due_report(
+    conn: sqlite3.Connection,
+    today: date,
+    constants: Constants,
+    *,
+    within: int | None = None,
+    show_all: bool = False,
+    limit: int = 0,
+) -> dict[str, Any]:
+    """``net due``: the contacts to get in touch with, most urgent first (the first
+    ``limit``; 0: all), and ``count`` of them all.
+
+    Archived contacts are never read; snoozed ones are left out even with ``show_all``
+    (which otherwise lists every contact, whatever its triggers).
+    """
+    horizon = constants.horizon if within is None else within
+    count, items = scores.due_ranking(
+        conn, today, constants, horizon=horizon, show_all=show_all, limit=limit
+    )
+    return {
+        "as_of": today.isoformat(),
+        "within": horizon,
+        "all": show_all,
+        "count": count,
+        "items": items,
+    }
+
+
+def due_contact(
+    conn: sqlite3.Connection,
+    name: str,
+    today: date,
+    constants: Constants,
+    *,
+    within: int | None = None,
+) -> dict[str, Any]:
+    """``net due NAME``: that contact's urgency term by term (value × coefficient)."""
+    from netjournal.scores.history import histories
+    from netjournal.scoring.urgency import urgency
+
+    cid = find_contact(conn, name)
+    history = histories(conn, today, [cid])[cid]
+    u = urgency(history, today, constants, within=within)
+    archived = reads.contact_archived(conn, cid)
+    return {
+        "as_of": today.isoformat(),
+        **due_item(u),
+        "listed": u.listed and not archived,
+        "snoozed_until": iso_day(history.snoozed_until) if u.snoozed else None,
+        "archived": archived,
+        "rho": None if u.rho is None else round(u.rho, 2),
+        "terms": [
+            {
+                "name": t.name,
+                "value": round(t.value, 3),
+                "coefficient": t.coefficient,
+                "points": round(t.points, 2),
+                "reason": t.reason,
+            }
+            for t in u.terms
+        ],
+    }
+
+
+def followups_report(
+    conn: sqlite3.Connection, today: date, *, include_done: bool = False
+) -> dict[str, Any]:
+    """``net followups``: open follow-ups and promises by due date (``r<N>`` ids)."""
+    items = []
+    for row in reads.followups_list(conn, include_done=include_done):
+        due = date.fromisoformat(row["due"])
+        done = day(row["done_on"])
+        items.append(
+            {
+                "id": f"r{row['id']}",
+                "name": row["name"],
+                "kind": row["kind"],
+                "due": row["due"],
+                "note": row["note"],
+                "created_on": row["created_on"],
+                "done_on": row["done_on"],
+                "overdue": done is None and due < today,
+                "days": (due - today).days,
+                "kept": (done <= due) if done is not None and row["kind"] == "promise" else None,
+            }
+        )
+    return {"as_of": today.isoformat(), "followups": items}

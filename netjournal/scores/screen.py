@@ -1,0 +1,89 @@
+"""``net due --within N`` with another horizon than the cached one: screen the contacts in
+SQL, then score only those that could be listed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from netjournal.scores.history import day, histories
+from netjournal.scores.records import urgency_record
+from netjournal.store import reads
+
+if TYPE_CHECKING:
+    from netjournal.scoring.constants import Constants
+
+
+def urgency_records(
+    conn: sqlite3.Connection, today: date, c: Constants, horizon: int, show_all: bool
+) -> list[dict[str, Any]]:
+    """The urgency records (horizon ``horizon``) of every active contact with ``show_all``,
+    else of those that may be listed."""
+    from netjournal.scoring.urgency import urgency
+
+    if show_all:
+        hist = histories(conn, today)
+    else:
+        screen = reads.due_screen(conn, today)
+        ids = [row[0] for row in screen if _may_be_listed(row, today, c, horizon)]
+        hist = histories(conn, today, ids)
+    return [urgency_record(urgency(h, today, c, within=horizon)) for h in hist.values()]
+
+
+def _near_birthday(birthday: str | None, today: date, c: Constants) -> bool:
+    """True when a birthday may be within the event window (a day of slack each way)."""
+    if not birthday:
+        return False
+    month_day = birthday.strip()[-5:]
+    try:
+        month, dom = int(month_day[:2]), int(month_day[3:])
+    except ValueError:
+        return True  # let scoring decide
+    for year in (today.year - 1, today.year, today.year + 1):
+        days = [(month, dom)] if (month, dom) != (2, 29) else [(2, 28), (3, 1)]
+        for m, d in days:
+            try:
+                offset = (date(year, m, d) - today).days
+            except ValueError:
+                return True
+            if -c.birthday_after - 1 <= offset <= c.birthday_before + 1:
+                return True
+    return False
+
+
+def _may_be_listed(row: tuple[Any, ...], today: date, c: Constants, horizon: int) -> bool:
+    """Whether ``urgency`` could list this contact (a superset, so the full scoring runs
+    only on those): a follow-up due within the horizon, the cadence run out, a birthday
+    near, a new tie, or silent long enough to be dormant."""
+    from netjournal.scoring.cadence import cadence
+    from netjournal.scoring.records import ContactHistory
+
+    _cid, tier, kin, every_days, met, created, birthday, count, first, last, first_due = row
+    if first_due is not None and (date.fromisoformat(first_due) - today).days <= horizon:
+        return True
+    last_day = day(last)
+    if last_day is not None and last_day > today:
+        return True  # interactions dated after today: let scoring sort it out
+    met_on = day(met) or day(first) or day(created) or today
+    light = ContactHistory(
+        name="",
+        tier=tier,
+        kin=bool(kin),
+        cadence=every_days,
+        met_on=met_on,
+        interaction_count=count,
+        first_interaction=day(first),
+        last_interaction=last_day,
+    )
+    every = cadence(light, today, c)
+    since = (today - (last_day or met_on)).days
+    if every is not None and since >= every:
+        return True
+    if _near_birthday(birthday, today, c):
+        return True
+    met_ago = (today - met_on).days
+    if count < c.new_tie_interactions and c.new_tie_min_days <= met_ago <= c.new_tie_max_days:
+        return True
+    return last_day is not None and (today - last_day).days >= c.dormant_days

@@ -1,0 +1,68 @@
+"""Before and around an ask: the warnings ``net ask`` gives (deposit before you withdraw;
+too early to harvest) and the "good time to ask" hint. Never blocking; never for close
+ties (inner tier, kin), who don't keep score.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from netjournal import messages as msg
+from netjournal.scoring.balance import balance, balance_of, exchange_amount
+from netjournal.scoring.constants import DEFAULTS, Constants
+from netjournal.scoring.records import ContactHistory, Exchange
+from netjournal.scoring.stage import STAGES, stage
+from netjournal.scoring.view import as_of, close_tie
+
+
+def ask_warnings(
+    h: ContactHistory,
+    today: date,
+    kind: str,
+    size: int | None = None,
+    amount: Decimal | None = None,
+    c: Constants = DEFAULTS,
+    status: Literal["granted", "open", "declined"] = "granted",
+) -> tuple[str, ...]:
+    """Warnings before recording an ask (``h`` does not hold it yet). Never blocking.
+
+    None for inner contacts and kin. "Deposit before you withdraw" when the ask would
+    take B below zero; "too early to harvest" for a referral, introduction, job-lead or
+    business while the stage is contact or visibility (for a dormant contact: the stage
+    it was).
+    """
+    if close_tie(h, c):
+        return ()
+    v = as_of(h, today)
+    bal = balance_of(h, v, c)
+    ask = Exchange("ask", kind, today, size=size, amount=amount, status=status)
+    after = bal.balance - exchange_amount(ask, today, c).amount
+    warnings: list[str] = []
+    if after < 0:
+        warnings.append(
+            msg.SCORING_ASK_OVERDRAWS.format(name=h.name, before=bal.balance, after=after)
+        )
+    if kind in c.harvest_kinds:
+        st = stage(h, today, c)
+        current = st.was if st.name == "dormant" else st.name
+        if current in STAGES[:2]:
+            warnings.append(msg.SCORING_ASK_TOO_EARLY.format(name=h.name, stage=current, kind=kind))
+    return tuple(warnings)
+
+
+def ask_hint(h: ContactHistory, today: date, c: Constants = DEFAULTS) -> str | None:
+    """The "good time to ask" hint: ≥ 3 gives, no asks, stage credibility or beyond.
+
+    Not given for inner contacts and kin, who don't keep score.
+    """
+    if close_tie(h, c):
+        return None
+    bal = balance(h, today, c)
+    if bal.gives < c.ask_hint_gives or bal.asks:
+        return None
+    st = stage(h, today, c)
+    if st.level < STAGES.index("credibility"):
+        return None
+    return msg.SCORING_ASK_HINT.format(name=h.name, gives=bal.gives, stage=st.name)

@@ -1,0 +1,69 @@
+"""A contact's history as of one day: what every score reads, and the small helpers they
+share (ages in days, "N days" in words, whether a tie is close, an interaction's richness).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from netjournal import messages as msg
+from netjournal.scoring.constants import Constants
+from netjournal.scoring.records import ContactHistory, Exchange, Fact, Interaction
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    day: date
+    interactions: tuple[Interaction, ...]  # listed ones dated <= day, oldest first
+    count: int  # all interactions dated <= day
+    last: date | None
+    exchanges: tuple[Exchange, ...]  # dated <= day, oldest first
+    facts: tuple[Fact, ...]
+    unlisted: bool  # some interactions dated <= day are not in the list
+
+
+def as_of(h: ContactHistory, day: date) -> View:
+    """The history as it stood on ``day``: later records are left out."""
+    listed = sorted(h.interactions, key=lambda i: i.on)
+    if h.interaction_count == 0 and listed:
+        total, first, last = len(listed), listed[0].on, listed[-1].on
+    else:
+        total, first, last = h.interaction_count, h.first_interaction, h.last_interaction
+        if listed:
+            first = min(first, listed[0].on) if first else listed[0].on
+            last = max(last, listed[-1].on) if last else listed[-1].on
+            total = max(total, len(listed))
+    past = tuple(i for i in listed if i.on <= day)
+    count = max(total - (len(listed) - len(past)), len(past))
+    if first is not None and first > day:
+        count = len(past)
+    if last is not None and last > day:
+        last = past[-1].on if past else None
+    if count == 0:
+        last = None
+    elif last is None and past:
+        last = past[-1].on
+    exchanges = tuple(sorted((e for e in h.exchanges if e.on <= day), key=lambda e: e.on))
+    facts = tuple(f for f in h.facts if f.learned_on <= day)
+    return View(day, past, count, last, exchanges, facts, count > len(past))
+
+
+def age(day: date, then: date) -> int:
+    """Whole days from ``then`` to ``day``, never negative."""
+    return max(0, (day - then).days)
+
+
+def days_text(n: int) -> str:
+    """'1 day', '3 days'."""
+    return (msg.SCORING_DAY if n == 1 else msg.SCORING_DAYS).format(n=n)
+
+
+def close_tie(h: ContactHistory, c: Constants) -> bool:
+    """Inner-tier contacts and kin: the numbers stand, but no warnings are given."""
+    return h.kin or h.tier in c.close_tiers
+
+
+def richness_of(kind: str, c: Constants) -> float:
+    """How rich an interaction of ``kind`` is (one-to-one 1.0 ... social 0.05)."""
+    return float(c.richness.get(kind, 0.0))
