@@ -3,8 +3,8 @@
 Who (with name completion where readline is available), what kind, when, what
 happened, what you gave, asked and promised, one question about a profile category
 still unknown for the first person named, and the next step; then it shows what it will
-record and asks to confirm. The answers go through the same ``log`` command as typed
-options would, so the rules and messages are the same. Ctrl-C (or end of input) at any
+record and asks to confirm. It only collects: ``log`` writes the answers as if they
+had been typed as options, so the rules and messages are the same. Ctrl-C (or end of input) at any
 prompt writes nothing.
 
 ``NETJOURNAL_INTERACTIVE=1`` (or ``0``) forces the terminal check either way; tests
@@ -63,6 +63,22 @@ class Answers:
     category: str | None = None
     fact: str = ""
     follow_up: str | None = None
+
+    def options(self) -> dict[str, Any]:
+        """The answers as ``net log``'s options, as if they had been typed."""
+        return {
+            "names": self.names,
+            "note": self.note or None,
+            "kind": self.kind,
+            "on": self.when,
+            "give": [self.give] if self.give else None,
+            "ask": [self.ask] if self.ask else None,
+            "learned": [f"{self.category}:{self.fact}"] if self.fact else None,
+            "follow_up": self.follow_up,
+            "promise": [self.promise] if self.promise else None,
+            "by": self.by,
+            "new": False,
+        }
 
 
 def _ask(question: str, check: Callable[[str], T], default: str = "") -> T:
@@ -252,10 +268,9 @@ def _options_given(ctx: typer.Context) -> bool:
     )
 
 
-def run(ctx: typer.Context) -> None:
-    """The debrief: ask, show, confirm, then record through ``log``."""
-    from netjournal.cli.journal import log
-
+def run(ctx: typer.Context) -> Answers | None:
+    """The debrief: ask, show, confirm. Returns the answers to record (``log`` writes
+    them), or None when the person declined at the confirmation."""
     st = state(ctx)
     if _options_given(ctx):  # `net log -m ...` without names is a slip, not a debrief
         raise BadUsage(messages.NO_NAMES)
@@ -266,18 +281,5 @@ def run(ctx: typer.Context) -> None:
         echo(line)
     if not typer.confirm(messages.DEBRIEF_CONFIRM, default=True):
         notice(messages.DEBRIEF_CANCELLED)
-        return
-    log(
-        ctx,
-        names=answers.names,
-        note=answers.note or None,
-        kind=answers.kind,
-        on=answers.when,
-        give=[answers.give] if answers.give else None,
-        ask=[answers.ask] if answers.ask else None,
-        learned=[f"{answers.category}:{answers.fact}"] if answers.fact else None,
-        follow_up=answers.follow_up,
-        promise=[answers.promise] if answers.promise else None,
-        by=answers.by,
-        new=False,
-    )
+        return None
+    return answers

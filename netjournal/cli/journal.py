@@ -66,10 +66,12 @@ def log(
     if not names:
         from netjournal.cli import debrief
 
-        if debrief.interactive():
-            debrief.run(ctx)
-            return
-        raise BadUsage(messages.NO_NAMES)
+        if not debrief.interactive():
+            raise BadUsage(messages.NO_NAMES)
+        answers = debrief.run(ctx)
+        if answers is not None:  # the debrief asks; this command writes, as if typed
+            log(ctx, **answers.options())
+        return
     kind_value = parse.interaction_kind(kind)
     note_text = clean_text(note, "note", required=False) if note is not None else ""
     moment = parse.when(st, on, prefer="past")

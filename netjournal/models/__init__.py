@@ -25,8 +25,6 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from netjournal.store import JOURNAL_TABLES, SCHEMA_VERSION  # noqa: F401  (re-exported)
-
 #: the module of each public name
 _WHERE = {
     **dict.fromkeys(("Contact", "Interaction", "Participant", "FollowUp"), "journal"),
