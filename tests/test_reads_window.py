@@ -1,4 +1,5 @@
-"""``reads.interaction_history`` (the one-pass read behind ``scores.history.histories``) gives
+"""``history_reads.interaction_history`` (the one-pass read behind
+``scores.history.histories``) gives
 exactly what ``interaction_aggregates`` + ``window_interactions`` (SQL windows) give."""
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from netjournal.store import reads
 from netjournal.store.connection import open_journal
+from netjournal.store.reads import history as history_reads
 
 TODAY = date(2026, 11, 28)
 
@@ -83,10 +84,10 @@ def test_one_pass_equals_the_sql_windows(tmp_path: Path, seed: int) -> None:
             for ids in (None, [1, 2, 3, 13, 26], [5], [], list(range(1, 41))):
                 for full in (False, True):
                     expected = (
-                        reads.interaction_aggregates(conn, ids),
-                        reads.window_interactions(conn, today, ids, full=full),
+                        history_reads.interaction_aggregates(conn, ids),
+                        history_reads.window_interactions(conn, today, ids, full=full),
                     )
-                    got = reads.interaction_history(conn, today, ids, full=full)
+                    got = history_reads.interaction_history(conn, today, ids, full=full)
                     assert got == expected, (today, ids, full)
     finally:
         conn.close()
@@ -100,10 +101,10 @@ def test_facts_with_known_last_days_equal_the_sql_union(tmp_path: Path, seed: in
     try:
         for ids in (None, [1, 2, 3, 13, 26], [5], []):
             last_days = {
-                cid: agg[2] for cid, agg in reads.interaction_aggregates(conn, ids).items()
+                cid: agg[2] for cid, agg in history_reads.interaction_aggregates(conn, ids).items()
             }
-            expected = sorted(reads.history_facts(conn, ids))
+            expected = sorted(history_reads.history_facts(conn, ids))
             assert expected or ids is not None
-            assert reads.history_facts(conn, ids, last_days) == expected, ids
+            assert history_reads.history_facts(conn, ids, last_days) == expected, ids
     finally:
         conn.close()

@@ -12,8 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netjournal.store import SCHEMA_VERSION, reads
+from netjournal.store import SCHEMA_VERSION
 from netjournal.store.connection import open_journal
+from netjournal.store.reads import contacts as contact_reads
+from netjournal.store.reads import records as record_reads
 
 
 def test_journal_created_owner_only_with_parents(ok, db_path):
@@ -121,11 +123,15 @@ def _by_annotation(fname: str, param: object) -> object:
 
 def test_every_read_query_runs_against_the_model_schema(tmp_path):
     """The read path's SQL and the SQLModel metadata cannot drift apart: every public
-    function of ``store/reads.py`` runs against a schema built from ``netjournal.models``."""
+    function of the ``store/reads/`` modules runs against a schema built from
+    ``netjournal.models``."""
+    import importlib
     import inspect
+    import pkgutil
 
     from sqlmodel import SQLModel, create_engine
 
+    import netjournal.store.reads as reads_package
     from netjournal import models
 
     models.load_all()
@@ -136,11 +142,20 @@ def test_every_read_query_runs_against_the_model_schema(tmp_path):
     engine.dispose()
     conn = sqlite3.connect(path)
     checked = []
-    for fname, func in sorted(vars(reads).items()):
-        if fname.startswith("_") or not inspect.isfunction(func):
-            continue
-        if func.__module__ != reads.__name__ or fname in {"parse_utc", "parse_day"}:
-            continue
+    modules = [
+        importlib.import_module(f"{reads_package.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(reads_package.__path__)
+        if info.name != "sql"  # the helpers the queries share, not queries
+    ]
+    functions = [
+        (fname, func)
+        for module in modules
+        for fname, func in sorted(vars(module).items())
+        if not fname.startswith("_")
+        and inspect.isfunction(func)
+        and func.__module__ == module.__name__
+    ]
+    for fname, func in functions:
         params = list(inspect.signature(func).parameters.values())
         if not params or params[0].name != "conn":
             continue
@@ -151,7 +166,7 @@ def test_every_read_query_runs_against_the_model_schema(tmp_path):
             elif param.default is inspect.Parameter.empty:
                 kwargs[param.name] = _by_annotation(fname, param)
         if fname == "record":
-            for table in set(reads.RECORD_TABLES.values()):
+            for table in set(record_reads.RECORD_TABLES.values()):
                 func(conn, **{**kwargs, "table": table})
         else:
             func(conn, **kwargs)  # raises sqlite3.OperationalError on a missing table or column
@@ -180,7 +195,7 @@ NAME_WORDS = ["Ana", "ana", "Anna", "Rossi", "Rössi", "Marco", "Maria", "Ma", "
     exact_only=st.booleans(),
 )
 def test_resolving_in_sql_equals_the_names_rule(tmp_path_factory, names, query, exact_only):
-    """``reads.resolve_contact`` (exact name by index, word prefixes in SQL) decides exactly
+    """``contact_reads.resolve_contact`` (exact name by index, word prefixes in SQL) decides exactly
     as ``names.resolve`` over the whole list of contacts."""
     from netjournal.names import Candidate, resolve
     from netjournal.text import fold
@@ -197,8 +212,8 @@ def test_resolving_in_sql_equals_the_names_rule(tmp_path_factory, names, query, 
             "created_at, updated_at) VALUES (?, ?, ?, ?, '[]', 'active', 0, 0, '', '')",
             (i, f"u{i}", name, fold(name)),
         )
-    candidates = [Candidate(*row) for row in reads.contact_candidates(conn)]
-    assert reads.resolve_contact(conn, query, exact_only=exact_only) == resolve(
+    candidates = [Candidate(*row) for row in contact_reads.contact_candidates(conn)]
+    assert contact_reads.resolve_contact(conn, query, exact_only=exact_only) == resolve(
         query, candidates, exact_only=exact_only
     )
     conn.close()

@@ -16,15 +16,15 @@ def complete_name(incomplete: str) -> list[str]:
     """Names of contacts (not archived) whose name, or a word of it, starts with
     ``incomplete``, case- and accent-insensitively; exact prefix matches first."""
     try:
-        from netjournal.store import reads
         from netjournal.store.paths import journal_path
+        from netjournal.store.reads import contacts as contact_reads
 
         path = journal_path(None)
         if not path.is_file():
             return []
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
         try:
-            names = [name for _id, name, _folded in reads.contact_candidates(conn)]
+            names = [name for _id, name, _folded in contact_reads.contact_candidates(conn)]
         finally:
             conn.close()
         key = fold(incomplete)

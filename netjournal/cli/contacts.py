@@ -241,9 +241,9 @@ def remove(
     if not yes:
         with reading(st) as conn:
             from netjournal.names import Outcome, resolution_error
-            from netjournal.store import reads
+            from netjournal.store.reads import contacts as contact_reads
 
-            res = reads.resolve_contact(conn, name)
+            res = contact_reads.resolve_contact(conn, name)
         if res.outcome is not Outcome.FOUND or res.match is None:
             raise resolution_error(res)
         raise BadUsage(messages.RM_NEEDS_YES.format(name=res.match.name))
@@ -267,15 +267,15 @@ def contacts(
 ) -> None:
     """List contacts."""
     from netjournal import render
-    from netjournal.store import reads
+    from netjournal.store.reads import contacts as contact_reads
 
     st = state(ctx)
     tier_value = choice(tier, vocab.TIERS, "tier") if tier is not None else None
     with reading(st) as conn:
-        rows = reads.contacts(conn, tag=tag, tier=tier_value, include_archived=archived)
+        rows = contact_reads.contacts(conn, tag=tag, tier=tier_value, include_archived=archived)
         if search:
             words = fold(search).split()
-            texts = reads.contact_search_text(conn)
+            texts = contact_reads.contact_search_text(conn)
             rows = [r for r in rows if all(w in fold(texts.get(r["id"], "")) for w in words)]
     render.contacts(rows, as_json=json_)
 

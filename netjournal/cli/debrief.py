@@ -125,11 +125,11 @@ def _completion(names: list[str]) -> Iterator[None]:
 def _people(st: State) -> Callable[[str], tuple[list[str], list[str], int | None]]:
     """Checks the 'who' answer: resolves names as ``log`` will, without writing."""
     from netjournal.names import Candidate, Outcome, resolution_error, resolve
-    from netjournal.store import reads
+    from netjournal.store.reads import contacts as contact_reads
     from netjournal.text import clean_name, fold
 
     with reading(st) as conn:
-        candidates = [Candidate(*c) for c in reads.contact_candidates(conn)]
+        candidates = [Candidate(*c) for c in contact_reads.contact_candidates(conn)]
 
     def check(raw: str) -> tuple[list[str], list[str], int | None]:
         parts = [p for p in (x.strip() for x in raw.split(",")) if p]
@@ -161,10 +161,10 @@ def _people(st: State) -> Callable[[str], tuple[list[str], list[str], int | None
 def _unknown_category(st: State, contact_id: int | None) -> str:
     if contact_id is None:
         return PROFILE_ORDER[0]
-    from netjournal.store import reads
+    from netjournal.store.reads import records as record_reads
 
     with reading(st) as conn:
-        known = {f["category"] for f in reads.facts_of(conn, contact_id)}
+        known = {f["category"] for f in record_reads.facts_of(conn, contact_id)}
     if "hobbies" in known:
         known.add("interests")
     for category in PROFILE_ORDER:
@@ -196,9 +196,9 @@ def collect(st: State) -> Answers:
     """Ask every question; raises ``typer.Abort`` on Ctrl-C or end of input."""
     a = Answers()
     with reading(st) as conn:
-        from netjournal.store import reads
+        from netjournal.store.reads import contacts as contact_reads
 
-        everyone = [name for _id, name, _folded in reads.contact_candidates(conn)]
+        everyone = [name for _id, name, _folded in contact_reads.contact_candidates(conn)]
     with _completion(everyone):
         a.names, a.new, first_id = _ask(messages.DEBRIEF_WHO, _people(st))
     for name in a.new:

@@ -153,11 +153,11 @@ def export_json(ctx: typer.Context, output: OutFile = None) -> None:
 def export_csv(ctx: typer.Context, output: OutFile = None) -> None:
     """Contacts as CSV for spreadsheets."""
     from netjournal.interop import csvio, write_output
-    from netjournal.store import reads
+    from netjournal.store.reads import dump as dump_reads
 
     st = state(ctx)
     with reading(st) as conn:
-        contacts = reads.interop_contacts(conn)
+        contacts = dump_reads.interop_contacts(conn)
     write_output(output, csvio.export(contacts))
     _done(output, _count(len(contacts)))
 
@@ -170,13 +170,13 @@ def export_vcard(
 ) -> None:
     """Contacts as vCards (.vcf), with 'other' facts as notes."""
     from netjournal.interop import progress, vcard, write_output
-    from netjournal.store import reads
+    from netjournal.store.reads import dump as dump_reads
 
     st = state(ctx)
     with reading(st) as conn:
-        contacts = reads.interop_contacts(conn)
+        contacts = dump_reads.interop_contacts(conn)
         notes: dict[int, list[str]] = {}
-        for contact_id, text in reads.interop_facts(conn, "other"):
+        for contact_id, text in dump_reads.interop_facts(conn, "other"):
             notes.setdefault(contact_id, []).append(text)
     with progress(len(contacts), "Exporting cards"):
         text = vcard.export(contacts, notes, version)

@@ -204,9 +204,9 @@ def asks(
 
     st = state(ctx)
     with reading(st) as conn:
-        from netjournal.store import reads
+        from netjournal.store.reads import records as record_reads
 
-        rows = reads.asks(conn, open_only=open_)
+        rows = record_reads.asks(conn, open_only=open_)
     render.asks(rows, as_json=json_, currency=st.config.currency)
 
 

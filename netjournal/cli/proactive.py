@@ -303,11 +303,11 @@ def targets(
 ) -> None:
     """The referrals you are after."""
     from netjournal import render
-    from netjournal.store import reads
+    from netjournal.store.reads import proactive as proactive_reads
 
     st = state(ctx)
     with reading(st) as conn:
-        rows = reads.targets(conn)
+        rows = proactive_reads.targets(conn)
     if json_:
         render.emit_json(
             {

@@ -154,7 +154,7 @@ class Contacts:
     date as the import adds people, so each row costs a few dict look-ups."""
 
     def __init__(self, j: Journal) -> None:
-        from netjournal.store import reads
+        from netjournal.store.reads import dump as dump_reads
 
         j.flush()
         self.j = j
@@ -167,7 +167,7 @@ class Contacts:
         self.pending: dict[int, dict[str, Any]] = {}
         self.resolved: dict[int, int] = {}
         self.created = 0
-        for row in reads.interop_contacts(j.conn):
+        for row in dump_reads.interop_contacts(j.conn):
             self._index(int(row["id"]), row)
 
     def _index(self, key: int, row: dict[str, Any]) -> None:
@@ -238,9 +238,9 @@ class Contacts:
         columns = {c.name for c in Contact.__table__.columns} - {"id"}  # type: ignore[attr-defined]
         rows = [{c: row.get(c) for c in columns} for row in self.pending.values()]
         self.j.session.execute(insert(Contact.__table__), rows)  # type: ignore[attr-defined]
-        from netjournal.store import reads
+        from netjournal.store.reads import dump as dump_reads
 
-        ids = reads.uuid_ids(self.j.conn, "contact")
+        ids = dump_reads.uuid_ids(self.j.conn, "contact")
         for key, row in self.pending.items():
             self.resolved[key] = ids[row["uuid"]]
         self.pending.clear()

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from netjournal.store import reads
+from netjournal.store.reads import followups as followup_reads
 
 PRODID = "-//netjournal//net export ics//EN"
 _BIRTHDAY = re.compile(r"^(?:\d{4}|--)-?(\d{2})-(\d{2})$")
@@ -104,7 +104,9 @@ def birthday_items(rows: Iterable[dict[str, Any]], today: date) -> list[Calendar
 
 def collect(conn: sqlite3.Connection, today: date) -> list[CalendarItem]:
     """The events to export: open follow-ups and promises, then next birthdays."""
-    return followup_items(reads.followups_list(conn)) + birthday_items(reads.birthdays(conn), today)
+    return followup_items(followup_reads.followups_list(conn)) + birthday_items(
+        followup_reads.birthdays(conn), today
+    )
 
 
 def build(items: Iterable[CalendarItem], now: datetime) -> bytes:

@@ -66,14 +66,14 @@ _TIME_COLUMNS = ("created_at", "updated_at", "occurred_at")
 
 
 def dump(conn: sqlite3.Connection, exported_at: datetime) -> dict[str, Any]:
-    from netjournal.store import reads
+    from netjournal.store.reads import dump as dump_reads
 
     return {
         "format": FORMAT,
         "version": VERSION,
         "schema": SCHEMA_VERSION,
         "exported_at": exported_at.isoformat(timespec="seconds"),
-        "tables": {table: reads.table_dump(conn, table) for table in JOURNAL_TABLES},
+        "tables": {table: dump_reads.table_dump(conn, table) for table in JOURNAL_TABLES},
     }
 
 
@@ -170,9 +170,9 @@ def _problem(table: str, row: dict[str, Any]) -> str | None:
 
 
 def is_empty(conn: sqlite3.Connection) -> bool:
-    from netjournal.store import reads
+    from netjournal.store.reads import dump as dump_reads
 
-    return all(reads.table_count(conn, t) == 0 for t in JOURNAL_TABLES)
+    return all(dump_reads.table_count(conn, t) == 0 for t in JOURNAL_TABLES)
 
 
 def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any], columns: list[str]) -> int:
@@ -188,13 +188,13 @@ def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any], columns: 
 
 def restore(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
     """Insert every row as it was (same ids); the journal must be empty."""
-    from netjournal.store import reads
+    from netjournal.store.reads import dump as dump_reads
 
     j.flush()
     counts: dict[str, int] = {}
     try:
         for table in JOURNAL_TABLES:
-            columns = reads.table_columns(j.conn, table)
+            columns = dump_reads.table_columns(j.conn, table)
             for row in tables[table]:
                 _insert(j.conn, table, row, columns)
             counts[table] = len(tables[table])
@@ -206,18 +206,19 @@ def restore(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> 
 
 def merge(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> tuple[int, int]:
     """Add what the journal lacks, by UUID; returns (added, already there)."""
-    from netjournal.store import reads
+    from netjournal.store.reads import contacts as contact_reads
+    from netjournal.store.reads import dump as dump_reads
 
     j.flush()
     added = kept = 0
     new_ids: dict[str, dict[int, int]] = {"contact": {}, "interaction": {}}
     try:
-        names = {folded: cid for cid, _name, folded in reads.contact_candidates(j.conn)}
-        goals = {str(r["metric"]) for r in reads.table_dump(j.conn, "goal")}
-        settings = {str(r["key"]) for r in reads.table_dump(j.conn, "setting")}
+        names = {folded: cid for cid, _name, folded in contact_reads.contact_candidates(j.conn)}
+        goals = {str(r["metric"]) for r in dump_reads.table_dump(j.conn, "goal")}
+        settings = {str(r["key"]) for r in dump_reads.table_dump(j.conn, "setting")}
         for table in JOURNAL_TABLES:
-            columns = reads.table_columns(j.conn, table)
-            by_uuid = reads.uuid_ids(j.conn, table) if "uuid" in columns else {}
+            columns = dump_reads.table_columns(j.conn, table)
+            by_uuid = dump_reads.uuid_ids(j.conn, table) if "uuid" in columns else {}
             for source in tables[table]:
                 row = dict(source)
                 old_id = row.pop("id", None)
@@ -257,11 +258,11 @@ def merge(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> tu
 
 
 def _has_participant(conn: sqlite3.Connection, row: dict[str, Any]) -> bool:
-    from netjournal.store import reads
+    from netjournal.store.reads import records as record_reads
 
     return any(
         cid == row.get("contact_id")
-        for cid in reads.interaction_participants(conn, int(row["interaction_id"]))
+        for cid in record_reads.interaction_participants(conn, int(row["interaction_id"]))
     )
 
 

@@ -180,11 +180,11 @@ def import_cards(
     j: Journal, cards: list[Card], summary: Summary, advance: Callable[[], None]
 ) -> None:
     """Add or update every card inside the caller's write transaction."""
-    from netjournal.store import reads
+    from netjournal.store.reads import dump as dump_reads
 
     people = Contacts(j)
     notes: dict[int, set[str]] = {}
-    for contact_id, text in reads.interop_facts(j.conn, "other"):
+    for contact_id, text in dump_reads.interop_facts(j.conn, "other"):
         notes.setdefault(contact_id, set()).add(text)
     seen: dict[int, str] = {}
     for card in cards:

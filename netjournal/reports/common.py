@@ -5,13 +5,14 @@ from __future__ import annotations
 import sqlite3
 
 from netjournal.names import Outcome, resolution_error
-from netjournal.store import reads
+from netjournal.store.reads import contacts as contact_reads
+from netjournal.store.reads import sql as sql_reads
 from netjournal.text import format_money
 
 
 def find_contact(conn: sqlite3.Connection, name: str) -> int:
     """The id of the contact ``name`` resolves to; else the user's sentence."""
-    res = reads.resolve_contact(conn, name)
+    res = contact_reads.resolve_contact(conn, name)
     if res.outcome is not Outcome.FOUND or res.match is None:
         raise resolution_error(res)
     return res.match.id
@@ -23,7 +24,7 @@ def iso_moment(value: str | None) -> str | None:
         return None
     if len(value) <= 10:
         return value
-    moment = reads.parse_utc(value)
+    moment = sql_reads.parse_utc(value)
     return moment.astimezone().isoformat(timespec="minutes") if moment else None
 
 

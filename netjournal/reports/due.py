@@ -11,7 +11,8 @@ from netjournal import scores
 from netjournal.reports.common import find_contact
 from netjournal.scores.history import day
 from netjournal.scores.records import due_item, iso_day
-from netjournal.store import reads
+from netjournal.store.reads import contacts as contact_reads
+from netjournal.store.reads import followups as followup_reads
 
 if TYPE_CHECKING:
     from netjournal.scoring.constants import Constants
@@ -60,7 +61,7 @@ def due_contact(
     cid = find_contact(conn, name)
     history = histories(conn, today, [cid])[cid]
     u = urgency(history, today, constants, within=within)
-    archived = reads.contact_archived(conn, cid)
+    archived = contact_reads.contact_archived(conn, cid)
     return {
         "as_of": today.isoformat(),
         **due_item(u),
@@ -86,7 +87,7 @@ def followups_report(
 ) -> dict[str, Any]:
     """``net followups``: open follow-ups and promises by due date (``r<N>`` ids)."""
     items = []
-    for row in reads.followups_list(conn, include_done=include_done):
+    for row in followup_reads.followups_list(conn, include_done=include_done):
         due = date.fromisoformat(row["due"])
         done = day(row["done_on"])
         items.append(

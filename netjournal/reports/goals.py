@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from netjournal.scoring import habits as review
-from netjournal.store import reads
+from netjournal.store.reads import proactive as proactive_reads
 from netjournal.text import format_money
 
 BUDGET_KEY = "budget"
@@ -22,12 +22,12 @@ def as_days(texts: list[str]) -> list[date]:
 
 
 def streak(conn: sqlite3.Connection, today: date) -> int:
-    return review.streak(as_days(reads.action_days(conn, today)), today)
+    return review.streak(as_days(proactive_reads.action_days(conn, today)), today)
 
 
 def budget(conn: sqlite3.Connection) -> dict[str, Any] | None:
     """The budget setting: {"cents": int, "per": "month"|"year"} or None."""
-    raw = reads.setting(conn, BUDGET_KEY)
+    raw = proactive_reads.setting(conn, BUDGET_KEY)
     if raw is None:
         return None
     value = json.loads(raw)
@@ -39,18 +39,18 @@ def budget(conn: sqlite3.Connection) -> dict[str, Any] | None:
 
 def metric_counts(conn: sqlite3.Connection, p: review.Period) -> dict[str, int]:
     """Every goal metric's actual over the period."""
-    interactions = reads.period_interactions(conn, p.start, p.end)
-    exchanges = reads.period_exchanges(conn, p.start, p.end)
+    interactions = proactive_reads.period_interactions(conn, p.start, p.end)
+    exchanges = proactive_reads.period_exchanges(conn, p.start, p.end)
     gives = [x for x in exchanges if x["direction"] == "give"]
-    met = [d for _cid, d in reads.met_days(conn) if p.contains(date.fromisoformat(d))]
+    met = [d for _cid, d in proactive_reads.met_days(conn) if p.contains(date.fromisoformat(d))]
     return {
         "one-to-ones": sum(1 for _i, _d, k in interactions if k in review.ONE_TO_ONE_KINDS),
         "interactions": len(interactions),
         "gives": len(gives),
         "referrals-given": sum(1 for x in gives if x["kind"] in review.REFERRAL_KINDS),
         "new-contacts": len(met),
-        "facts": reads.period_fact_count(conn, p.start, p.end),
-        "follow-ups-done": reads.followups_done_count(conn, p.start, p.end),
+        "facts": proactive_reads.period_fact_count(conn, p.start, p.end),
+        "follow-ups-done": proactive_reads.followups_done_count(conn, p.start, p.end),
     }
 
 
@@ -58,7 +58,7 @@ def goals(conn: sqlite3.Connection, today: date) -> dict[str, Any]:
     """``net goals``: each goal's actual against its target for the current week or month."""
     out = []
     counts: dict[str, dict[str, int]] = {}
-    for g in reads.goals(conn):
+    for g in proactive_reads.goals(conn):
         p = review.goal_period(g["per"], today)
         if g["per"] not in counts:
             counts[g["per"]] = metric_counts(conn, p)
@@ -81,7 +81,7 @@ def period_goals(
 ) -> list[dict[str, Any]]:
     """Goals in a review: the target scaled to the period, as hledger's budget report."""
     out = []
-    for g in reads.goals(conn):
+    for g in proactive_reads.goals(conn):
         target = review.scaled_target(g["target"], g["per"], p)
         actual = counts[g["metric"]]
         out.append(
@@ -109,8 +109,8 @@ def _ratio(returned: int, spent: int) -> float | None:
 
 
 def money(conn: sqlite3.Connection, p: review.Period) -> dict[str, Any]:
-    spent = reads.spent_cents(conn, p.start, p.end)
-    returned = reads.returned_cents(conn, p.start, p.end)
+    spent = proactive_reads.spent_cents(conn, p.start, p.end)
+    returned = proactive_reads.returned_cents(conn, p.start, p.end)
     plan = budget(conn)
     budget_out = None
     if plan is not None:
@@ -132,9 +132,9 @@ def money(conn: sqlite3.Connection, p: review.Period) -> dict[str, Any]:
 
 def expenses(conn: sqlite3.Connection, today: date, since: date | None) -> dict[str, Any]:
     """``net expenses``: the expenses, their total, and the return over the same span."""
-    rows = reads.expenses(conn, since, today)
+    rows = proactive_reads.expenses(conn, since, today)
     spent = sum(r["amount_cents"] for r in rows)
-    returned = reads.returned_cents(conn, since, today)
+    returned = proactive_reads.returned_cents(conn, since, today)
     plan = budget(conn)
     return {
         "as_of": today.isoformat(),

@@ -7,7 +7,7 @@ import sqlite3
 from typing import Any
 
 from netjournal.scoring import matching
-from netjournal.store import reads
+from netjournal.store.reads import proactive as proactive_reads
 
 
 def match(conn: sqlite3.Connection, only: int | None = None) -> dict[str, Any]:
@@ -21,10 +21,10 @@ def match(conn: sqlite3.Connection, only: int | None = None) -> dict[str, Any]:
             tags=tuple(r["tags"]),
             facts=tuple(r["facts"]),
         )
-        for r in reads.match_contacts(conn)
+        for r in proactive_reads.match_contacts(conn)
     ]
     known = matching.already_introduced(
-        profiles, reads.met_together(conn), reads.introduction_gives(conn)
+        profiles, proactive_reads.met_together(conn), proactive_reads.introduction_gives(conn)
     )
     intros = matching.introductions(profiles, known, only=only)
     out: dict[str, Any] = {
@@ -41,7 +41,7 @@ def match(conn: sqlite3.Connection, only: int | None = None) -> dict[str, Any]:
         ]
     }
     if only is None:
-        targets = [(t["id"], t["text"]) for t in reads.targets(conn)]
+        targets = [(t["id"], t["text"]) for t in proactive_reads.targets(conn)]
         out["referrers"] = [
             {
                 "target": f"t{m.target_id}",

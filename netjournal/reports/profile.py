@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from netjournal.reports.common import find_contact, iso_moment, money_text
 from netjournal.scores.records import balance_json, depth_json
-from netjournal.store import reads
+from netjournal.store.reads import contacts as contact_reads
+from netjournal.store.reads import records as record_reads
 
 if TYPE_CHECKING:
     from netjournal.scoring.constants import Constants
@@ -44,7 +45,7 @@ def _facts(conn: sqlite3.Connection, cid: int) -> list[dict[str, Any]]:
             "text": f["text"],
             "learned_on": f["learned_on"],
         }
-        for f in reads.facts_of(conn, cid)
+        for f in record_reads.facts_of(conn, cid)
     ]
 
 
@@ -58,12 +59,12 @@ def _interactions(conn: sqlite3.Connection, cid: int) -> list[dict[str, Any]]:
             "note": i["note"],
             "with": i["with"],
         }
-        for i in reads.interactions_of(conn, cid)
+        for i in record_reads.interactions_of(conn, cid)
     ]
 
 
 def _exchanges(conn: sqlite3.Connection, cid: int) -> dict[str, list[dict[str, Any]]]:
-    exchanges = reads.exchanges_of(conn, cid)
+    exchanges = record_reads.exchanges_of(conn, cid)
     out: dict[str, list[dict[str, Any]]] = {}
     for direction, key, prefix in (("give", "gives", "g"), ("ask", "asks", "a")):
         out[key] = [
@@ -91,7 +92,7 @@ def _followups(conn: sqlite3.Connection, cid: int) -> list[dict[str, Any]]:
             "note": f["note"],
             "done_on": f["done_on"],
         }
-        for f in reads.followups_of(conn, cid)
+        for f in record_reads.followups_of(conn, cid)
     ]
 
 
@@ -102,7 +103,7 @@ def contact_profile(
     from netjournal.scores.history import history_of
 
     cid = find_contact(conn, name)
-    row = reads.contact(conn, cid)
+    row = contact_reads.contact(conn, cid)
     assert row is not None
     profile: dict[str, Any] = {key: row[key] for key in _FIELDS}
     profile["created_at"] = iso_moment(row["created_at"])

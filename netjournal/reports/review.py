@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from netjournal import scores
 from netjournal.reports.goals import as_days, budget, metric_counts, money, period_goals, streak
 from netjournal.scoring import habits as review
-from netjournal.store import reads
+from netjournal.store.reads import proactive as proactive_reads
 from netjournal.text import format_money
 
 if TYPE_CHECKING:
@@ -26,8 +26,8 @@ def activity(
     from netjournal.scoring.balance import exchange_amount
     from netjournal.scoring.records import Exchange
 
-    interactions = reads.period_interactions(conn, p.start, p.end)
-    exchanges = reads.period_exchanges(conn, p.start, p.end)
+    interactions = proactive_reads.period_interactions(conn, p.start, p.end)
+    exchanges = proactive_reads.period_exchanges(conn, p.start, p.end)
     by_kind = Counter(k for _i, _d, k in interactions)
     out: dict[str, Any] = {
         "interactions": len(interactions),
@@ -57,14 +57,14 @@ def activity(
     out["new_contacts"] = counts["new-contacts"]
     out["facts"] = counts["facts"]
     out["follow_ups_done"] = counts["follow-ups-done"]
-    out["follow_ups_missed"] = reads.followups_missed_count(conn, p.start, today)
+    out["follow_ups_missed"] = proactive_reads.followups_missed_count(conn, p.start, today)
     return out
 
 
 def _first_meeting_asks(conn: sqlite3.Connection, p: review.Period) -> int:
-    firsts = reads.first_interaction_days(conn)
+    firsts = proactive_reads.first_interaction_days(conn)
     n = 0
-    for x in reads.period_exchanges(conn, p.start, p.end):
+    for x in proactive_reads.period_exchanges(conn, p.start, p.end):
         if x["direction"] != "ask":
             continue
         first = firsts.get(x["contact_id"])
@@ -79,16 +79,16 @@ def _first_meeting_asks(conn: sqlite3.Connection, p: review.Period) -> int:
 
 def _farming(conn: sqlite3.Connection, today: date) -> review.Farming:
     candidates = []
-    for cid, met in reads.met_days(conn):
+    for cid, met in proactive_reads.met_days(conn):
         met_on = date.fromisoformat(met)
         if review.FARMING_MIN_DAYS <= (today - met_on).days <= review.FARMING_MAX_DAYS:
             candidates.append((cid, met_on))
-    days = reads.interaction_days_of(conn, [cid for cid, _m in candidates])
+    days = proactive_reads.interaction_days_of(conn, [cid for cid, _m in candidates])
     return review.farming(((m, as_days(days.get(cid, []))) for cid, m in candidates), today)
 
 
 def _spread(conn: sqlite3.Connection, today: date, c: Constants) -> review.Spread:
-    ids = reads.recently_active_ids(conn, today - timedelta(days=review.ACTIVE_WINDOW))
+    ids = proactive_reads.recently_active_ids(conn, today - timedelta(days=review.ACTIVE_WINDOW))
     if not ids:
         return review.depth_spread([])
     return review.depth_spread(scores.depths(conn, today, c, ids))
@@ -133,11 +133,11 @@ def habits(
     act: dict[str, Any],
     current_streak: int,
 ) -> list[dict[str, Any]]:
-    n_goals = len(reads.goals(conn))
+    n_goals = len(proactive_reads.goals(conn))
     plan = budget(conn)
-    days = as_days(reads.action_days(conn, today))
+    days = as_days(proactive_reads.action_days(conn, today))
     active = review.active_days(days, p)
-    n_targets = len(reads.targets(conn))
+    n_targets = len(proactive_reads.targets(conn))
     gives, asks = act["gives"]["count"], act["asks"]["count"]
     first_asks = _first_meeting_asks(conn, p)
     farm = _farming(conn, today)
@@ -200,7 +200,7 @@ def stages(conn: sqlite3.Connection, p: review.Period, today: date, c: Constants
     named = scores.stages_on(conn, today, c)
     now = {cid: stage for cid, (_name, stage) in named.items()}
     before_day = p.start - timedelta(days=1)
-    met = {cid: date.fromisoformat(d) for cid, d in reads.met_days(conn)}
+    met = {cid: date.fromisoformat(d) for cid, d in proactive_reads.met_days(conn)}
     existing = [cid for cid in now if met.get(cid, today) <= before_day]
     before = (
         {
@@ -225,7 +225,7 @@ def review_report(
     """Everything ``net review`` shows, JSON-ready."""
     act = activity(conn, p, today, c)
     current = streak(conn, today)
-    exchanges = reads.period_exchanges(conn, p.start, p.end)
+    exchanges = proactive_reads.period_exchanges(conn, p.start, p.end)
     bars = review.weekly(
         [date.fromisoformat(x["occurred_on"]) for x in exchanges if x["direction"] == "give"],
         [date.fromisoformat(x["occurred_on"]) for x in exchanges if x["direction"] == "ask"],

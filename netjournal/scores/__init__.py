@@ -18,7 +18,8 @@ import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from netjournal.store import reads, scorecache
+from netjournal.store import scorecache
+from netjournal.store.reads import contacts as contact_reads
 from netjournal.text import fold
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def scored(
     Valid records come from the score cache; the others are computed from the contacts'
     histories and kept for the next report (best effort).
     """
-    wanted = reads.active_contact_ids(conn) if ids is None else ids
+    wanted = contact_reads.active_contact_ids(conn) if ids is None else ids
     fp = scorecache.fingerprint(c)
     cached = {
         cid: record[part]

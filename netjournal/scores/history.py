@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from netjournal.store import reads
+from netjournal.store.reads import history as history_reads
 
 if TYPE_CHECKING:
     from netjournal.scoring import records
@@ -61,8 +61,8 @@ def histories(
     from netjournal.scoring import records
 
     ids = list(contact_ids) if contact_ids is not None else None
-    base = reads.history_contacts(conn, ids)
-    aggregates, window = reads.interaction_history(conn, today, ids, full=full)
+    base = history_reads.history_contacts(conn, ids)
+    aggregates, window = history_reads.interaction_history(conn, today, ids, full=full)
     interactions: dict[int, list[records.Interaction]] = defaultdict(list)
     shared: dict[tuple[str, str], records.Interaction] = {}  # frozen: one object per value
     for cid, on, kind in window:
@@ -71,14 +71,14 @@ def histories(
             item = shared[(on, kind)] = records.Interaction(on=date.fromisoformat(on), kind=kind)
         interactions[cid].append(item)
     exchanges: dict[int, list[records.Exchange]] = defaultdict(list)
-    for row in reads.history_exchanges(conn, ids):
+    for row in history_reads.history_exchanges(conn, ids):
         exchanges[row[0]].append(_exchange(row, records.Exchange))
     facts: dict[int, list[records.Fact]] = defaultdict(list)
     last_days = {cid: agg[2] for cid, agg in aggregates.items()}
-    for cid, category, learned in reads.history_facts(conn, ids, last_days):
+    for cid, category, learned in history_reads.history_facts(conn, ids, last_days):
         facts[cid].append(records.Fact(category=category, learned_on=date.fromisoformat(learned)))
     followups: dict[int, list[records.FollowUp]] = defaultdict(list)
-    for row in reads.history_followups(conn, ids):
+    for row in history_reads.history_followups(conn, ids):
         followups[row[0]].append(_followup(row, records.FollowUp))
     out: dict[int, records.ContactHistory] = {}
     for row in base:

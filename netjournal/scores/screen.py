@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from netjournal.scores.history import day, histories
 from netjournal.scores.records import urgency_record
-from netjournal.store import reads
+from netjournal.store.reads import history as history_reads
 
 if TYPE_CHECKING:
     from netjournal.scoring.constants import Constants
@@ -26,7 +26,7 @@ def urgency_records(
     if show_all:
         hist = histories(conn, today)
     else:
-        screen = reads.due_screen(conn, today)
+        screen = history_reads.due_screen(conn, today)
         ids = [row[0] for row in screen if _may_be_listed(row, today, c, horizon)]
         hist = histories(conn, today, ids)
     return [urgency_record(urgency(h, today, c, within=horizon)) for h in hist.values()]

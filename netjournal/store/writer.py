@@ -29,8 +29,9 @@ from netjournal.models.journal import Contact, FollowUp, Interaction, Participan
 if TYPE_CHECKING:
     from netjournal.models.exchanges import Exchange, Fact
 from netjournal.names import Outcome, options_text, resolution_error
-from netjournal.store import reads, undo
+from netjournal.store import undo
 from netjournal.store.connection import busy_timeout_ms, open_journal, translate
+from netjournal.store.reads import contacts as contact_reads
 from netjournal.text import fold
 
 
@@ -113,7 +114,7 @@ class Journal:
     def find(self, name: str) -> Resolved:
         """Resolve an existing contact or raise the user's sentence."""
         self.flush()
-        res = reads.resolve_contact(self.conn, name)
+        res = contact_reads.resolve_contact(self.conn, name)
         if res.outcome is Outcome.FOUND and res.match:
             return Resolved(res.match.id, res.match.name)
         raise resolution_error(res)
@@ -128,7 +129,7 @@ class Journal:
         pending: list[str] = []
         for raw in names:
             name = clean_name(raw)
-            res = reads.resolve_contact(self.conn, name, exact_only=new)
+            res = contact_reads.resolve_contact(self.conn, name, exact_only=new)
             if res.outcome is Outcome.FOUND and res.match:
                 if res.match.id in seen:
                     raise BadValue(messages.DUPLICATE_NAMES.format(name=res.match.name))
@@ -165,7 +166,7 @@ class Journal:
 
     def _check_unique(self, name: str, except_id: int | None = None) -> None:
         self.flush()
-        taken = reads.contact_id_by_folded(self.conn, fold(name))
+        taken = contact_reads.contact_id_by_folded(self.conn, fold(name))
         if taken is not None and taken[0] != except_id:
             raise BadValue(messages.NAME_TAKEN.format(name=taken[1]))
 

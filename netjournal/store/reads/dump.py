@@ -1,0 +1,46 @@
+"""Whole tables, for exports and the look-up tables of imports.
+
+Plain SQL over ``sqlite3``; nothing here imports SQLModel or SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from netjournal.store.reads.sql import dicts
+
+
+def interop_contacts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every contact with every column, by name, for exports and import look-up tables."""
+    return dicts(conn, "SELECT * FROM contact ORDER BY name_folded, id")
+
+
+def interop_facts(conn: sqlite3.Connection, category: str) -> list[tuple[int, str]]:
+    """(contact id, text) of the facts of one category, oldest first."""
+    return [
+        (int(r[0]), str(r[1]))
+        for r in conn.execute(
+            "SELECT contact_id, text FROM fact WHERE category = ? ORDER BY id", (category,)
+        )
+    ]
+
+
+def table_columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    """The columns of one journal table, in schema order (``table`` is a known name)."""
+    return [str(r[1]) for r in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def table_dump(conn: sqlite3.Connection, table: str) -> list[dict[str, Any]]:
+    """Every row of one journal table as stored, in primary-key order."""
+    order = "key" if table == "setting" else "id"
+    return dicts(conn, f"SELECT * FROM {table} ORDER BY {order}")
+
+
+def table_count(conn: sqlite3.Connection, table: str) -> int:
+    return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def uuid_ids(conn: sqlite3.Connection, table: str) -> dict[str, int]:
+    """uuid -> id of one table that has uuids."""
+    return {str(r[0]): int(r[1]) for r in conn.execute(f"SELECT uuid, id FROM {table}")}

@@ -1,0 +1,253 @@
+"""What scoring reads: contacts' histories (the interactions of the scoring window,
+exchanges, facts, follow-ups) and the screen of ``net due``.
+
+Plain SQL over ``sqlite3``; nothing here imports SQLModel or SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+from typing import Any
+
+from netjournal.store.reads.sql import dicts, ids_clause
+
+
+def history_contacts(conn: sqlite3.Connection, ids: list[int] | None) -> list[dict[str, Any]]:
+    clause, params = ids_clause("id", ids)
+    return dicts(
+        conn,
+        f"""
+        SELECT id, name, tier, kin, cadence, met_on, birthday, snoozed_until,
+               date(created_at, 'localtime') AS created_on
+          FROM contact WHERE {clause} ORDER BY name_folded
+        """,
+        params,
+    )
+
+
+def interaction_aggregates(
+    conn: sqlite3.Connection, ids: list[int] | None
+) -> dict[int, tuple[int, str, str]]:
+    """Per contact: (number of interactions, first day, last day)."""
+    clause, params = ids_clause("p.contact_id", ids)
+    return {
+        int(cid): (int(n), first, last)
+        for cid, n, first, last in conn.execute(
+            f"""
+            SELECT p.contact_id, count(*), min(i.occurred_on), max(i.occurred_on)
+              FROM participant p JOIN interaction i ON i.id = p.interaction_id
+             WHERE {clause}
+             GROUP BY p.contact_id
+            """,
+            params,
+        )
+    }
+
+
+def window_interactions(
+    conn: sqlite3.Connection, today: date, ids: list[int] | None, *, full: bool = False
+) -> list[tuple[int, str, str]]:
+    """(contact, day, kind) of the interactions scoring needs, oldest first.
+
+    The window (see ``scoring``): the last 730 days, the last 10 per contact (with ties
+    on the tenth day), and for contacts silent 1095+ days the 730 days up to their last.
+    """
+    clause, params = ids_clause("p.contact_id", ids)
+    if full:
+        return [
+            (int(r[0]), r[1], r[2])
+            for r in conn.execute(
+                f"""
+                SELECT p.contact_id, i.occurred_on, i.kind
+                  FROM participant p JOIN interaction i ON i.id = p.interaction_id
+                 WHERE {clause}
+                 ORDER BY p.contact_id, i.occurred_on, i.id
+                """,
+                params,
+            )
+        ]
+    since = date.fromordinal(today.toordinal() - 730).isoformat()
+    dormant_cut = date.fromordinal(today.toordinal() - 1095).isoformat()
+    return [
+        (int(r[0]), r[1], r[2])
+        for r in conn.execute(
+            f"""
+            WITH ranked AS (
+                SELECT p.contact_id AS cid, i.occurred_on AS day, i.kind AS kind, i.id AS iid,
+                       rank() OVER (PARTITION BY p.contact_id ORDER BY i.occurred_on DESC) AS rk,
+                       max(i.occurred_on) OVER (PARTITION BY p.contact_id) AS last_day
+                  FROM participant p JOIN interaction i ON i.id = p.interaction_id
+                 WHERE {clause}
+            )
+            SELECT cid, day, kind FROM ranked
+             WHERE day >= ? OR rk <= 10
+                OR (last_day <= ? AND day >= date(last_day, '-730 days'))
+             ORDER BY cid, day, iid
+            """,
+            (*params, since, dormant_cut),
+        )
+    ]
+
+
+def history_exchanges(conn: sqlite3.Connection, ids: list[int] | None) -> list[tuple[Any, ...]]:
+    """(contact, direction, kind, day, size, cents, status, what), oldest first."""
+    clause, params = ids_clause("contact_id", ids)
+    return conn.execute(
+        f"""
+        SELECT contact_id, direction, kind, occurred_on, size, amount_cents, status, what
+          FROM exchange WHERE {clause} ORDER BY contact_id, occurred_on, id
+        """,
+        params,
+    ).fetchall()
+
+
+def history_facts(
+    conn: sqlite3.Connection,
+    ids: list[int] | None,
+    last_days: dict[int, str | None] | None = None,
+) -> list[tuple[int, str, str]]:
+    """(contact, category, day learned): what depth's knowledge needs.
+
+    Per category, the latest fact, and also the latest one learned on or before the
+    contact's last interaction (what a dormant contact's "as of the last day" needs).
+    ``last_days`` (contact -> last interaction day, every contact of ``ids`` that has
+    one) saves recomputing those days over every interaction of the journal; the result
+    is the same set, sorted by contact, category, day.
+    """
+    clause, params = ids_clause("f.contact_id", ids)
+    if last_days is not None:
+        latest: dict[tuple[int, str], str] = {}
+        before: dict[tuple[int, str], str] = {}
+        for cid, category, day in conn.execute(
+            f"SELECT f.contact_id, f.category, f.learned_on FROM fact f WHERE {clause}", params
+        ):
+            key = (cid, category)
+            if day > latest.get(key, ""):
+                latest[key] = day
+            last = last_days.get(cid)
+            if last is not None and day <= last and day > before.get(key, ""):
+                before[key] = day
+        found = {(*key, day) for key, day in latest.items()}
+        found.update((*key, day) for key, day in before.items())
+        return sorted(found)
+    return conn.execute(
+        f"""
+        SELECT f.contact_id, f.category, max(f.learned_on) FROM fact f
+         WHERE {clause} GROUP BY f.contact_id, f.category
+        UNION
+        SELECT f.contact_id, f.category, max(f.learned_on) FROM fact f
+          JOIN (SELECT p.contact_id AS cid, max(i.occurred_on) AS last_day
+                  FROM participant p JOIN interaction i ON i.id = p.interaction_id
+                 GROUP BY p.contact_id) l ON l.cid = f.contact_id
+         WHERE {clause} AND f.learned_on <= l.last_day
+         GROUP BY f.contact_id, f.category
+        """,
+        params + params,
+    ).fetchall()
+
+
+def history_followups(conn: sqlite3.Connection, ids: list[int] | None) -> list[tuple[Any, ...]]:
+    """(contact, kind, due, note, done_on, created_on) of open follow-ups and all promises."""
+    clause, params = ids_clause("contact_id", ids)
+    return conn.execute(
+        f"""
+        SELECT contact_id, kind, due, note, done_on, created_on FROM followup
+         WHERE {clause} AND (done_on IS NULL OR kind = 'promise')
+         ORDER BY contact_id, due, id
+        """,
+        params,
+    ).fetchall()
+
+
+#: more contacts than this: read every interaction in table order rather than per contact
+SCAN_ABOVE = 300
+
+
+def interaction_history(
+    conn: sqlite3.Connection, today: date, ids: list[int] | None, *, full: bool = False
+) -> tuple[dict[int, tuple[int, str, str]], list[tuple[int, str, str]]]:
+    """``interaction_aggregates`` and ``window_interactions`` together, in one pass.
+
+    Same results as those two (aggregates per contact; the window's (contact, day, kind)
+    rows ordered by contact, day, id), but it reads every interaction once, in table
+    order, and applies the window in Python: on a large journal that is several times
+    faster than looking each interaction up per contact and ranking with SQL windows.
+    A short ``ids`` list goes through the per-contact index instead.
+    """
+    if ids is None:
+        sql = """
+            SELECT p.contact_id, i.occurred_on, i.kind, i.id
+              FROM interaction i CROSS JOIN participant p ON p.interaction_id = i.id
+             WHERE +p.contact_id IN (SELECT id FROM contact WHERE archived = 0)
+        """
+        params: tuple[Any, ...] = ()
+    elif len(ids) > SCAN_ABOVE:
+        sql = """
+            SELECT p.contact_id, i.occurred_on, i.kind, i.id
+              FROM interaction i CROSS JOIN participant p ON p.interaction_id = i.id
+             WHERE +p.contact_id IN (SELECT value FROM json_each(?))
+        """
+        params = (json.dumps(ids),)
+    else:
+        sql = """
+            SELECT p.contact_id, i.occurred_on, i.kind, i.id
+              FROM participant p JOIN interaction i ON i.id = p.interaction_id
+             WHERE p.contact_id IN (SELECT value FROM json_each(?))
+        """
+        params = (json.dumps(ids),)
+    strings: dict[str, str] = {}  # one object per distinct day and kind: less memory
+    intern = strings.setdefault
+    per_contact: dict[int, list[tuple[str, int, str]]] = {}
+    for cid, day, kind, iid in conn.execute(sql, params):
+        items = per_contact.get(cid)
+        if items is None:
+            items = per_contact[cid] = []
+        items.append((intern(day, day), iid, intern(kind, kind)))
+    since = date.fromordinal(today.toordinal() - 730).isoformat()
+    dormant_cut = date.fromordinal(today.toordinal() - 1095).isoformat()
+    aggregates: dict[int, tuple[int, str, str]] = {}
+    window: list[tuple[int, str, str]] = []
+    for cid in sorted(per_contact):
+        items = per_contact[cid]
+        items.sort()
+        first, last = items[0][0], items[-1][0]
+        aggregates[int(cid)] = (len(items), first, last)
+        if full:
+            window.extend((int(cid), day, kind) for day, _iid, kind in items)
+            continue
+        # rank() by day, newest first, is <= 10 exactly from the day of the tenth from last
+        low = min(since, items[-10][0]) if len(items) >= 10 else ""
+        if last <= dormant_cut:
+            low = min(low, date.fromordinal(date.fromisoformat(last).toordinal() - 730).isoformat())
+        window.extend((int(cid), day, kind) for day, _iid, kind in items if day >= low)
+    return aggregates, window
+
+
+def due_screen(conn: sqlite3.Connection, today: date) -> list[tuple[Any, ...]]:
+    """What ``net due`` needs to tell who may be listed, for every contact that is not
+    archived nor snoozed past ``today``, without reading any interaction row into Python:
+    (id, tier, kin, cadence, met_on, created_on, birthday, interactions, first day,
+    last day, earliest due of the open follow-ups recorded by ``today``)."""
+    return conn.execute(
+        """
+        WITH agg AS (
+            SELECT p.contact_id AS cid, count(*) AS n, min(i.occurred_on) AS first_day,
+                   max(i.occurred_on) AS last_day
+              FROM participant p JOIN interaction i ON i.id = p.interaction_id
+             GROUP BY p.contact_id
+        ), due AS (
+            SELECT contact_id AS cid, min(due) AS first_due FROM followup
+             WHERE (done_on IS NULL OR done_on > :today) AND created_on <= :today
+             GROUP BY contact_id
+        )
+        SELECT c.id, c.tier, c.kin, c.cadence, c.met_on, date(c.created_at, 'localtime'),
+               c.birthday, coalesce(agg.n, 0), agg.first_day, agg.last_day, due.first_due
+          FROM contact c
+          LEFT JOIN agg ON agg.cid = c.id
+          LEFT JOIN due ON due.cid = c.id
+         WHERE c.archived = 0 AND (c.snoozed_until IS NULL OR c.snoozed_until <= :today)
+        """,
+        {"today": today.isoformat()},
+    ).fetchall()
