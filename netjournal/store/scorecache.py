@@ -336,20 +336,3 @@ def urgency_parts(conn: sqlite3.Connection, ids: list[int]) -> dict[int, dict[st
         (json.dumps(ids),),
     )
     return {int(cid): json.loads(text) for cid, text in rows}
-
-
-def rebuild(conn: sqlite3.Connection) -> int:
-    """``net doctor --rebuild``: restore the invalidation triggers and forget every cached
-    score, in one write transaction; returns how many rows were dropped. The next report
-    recomputes what it needs."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        dropped = int(conn.execute("SELECT count(*) FROM score_cache").fetchone()[0])
-        install_triggers(conn)
-        conn.execute("DELETE FROM score_cache")
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    return dropped
