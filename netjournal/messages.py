@@ -30,7 +30,8 @@ JOURNAL_LOCKED = (
 JOURNAL_MIGRATED = "Upgraded the journal to schema {version}; a backup is at {backup}."
 JOURNAL_READ_ONLY = (
     "The journal {path} is read-only, so nothing was written (reading it still works). "
-    "To write to it, make it and its folder writable: chmod u+w '{path}' '{folder}'."
+    "To write to it, make it, its -wal and -shm files and its folder writable: "
+    "chmod u+w '{folder}' '{path}'*"
 )
 JOURNAL_DISK_FULL = (
     "The disk holding the journal {path} is full; nothing was written. "
@@ -48,6 +49,7 @@ JOURNAL_DAMAGED = (
     "The journal {path} is damaged ({reason}); nothing was written. Run net doctor, and "
     "restore a backup (net backup --list, net restore FILE) if it reports damage."
 )
+NOT_UTF8 = "text that is not UTF-8"
 JOURNAL_MOVED = (
     "The journal {path} was moved or deleted while net was using it; nothing was written. "
     "Run the command again."

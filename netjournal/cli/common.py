@@ -128,7 +128,7 @@ def reading(st: State) -> Iterator[sqlite3.Connection]:
         conn.execute("BEGIN")
         yield conn
         conn.execute("COMMIT")
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         from netjournal.store.connection import translate
 
         raise translate(exc, st.db) from exc

@@ -169,9 +169,17 @@ def backup_file(journal: Path, target: Path, timeout_ms: int | None = None) -> P
         if name.startswith(("SQLITE_FULL", "SQLITE_READONLY", "SQLITE_CANTOPEN")):
             code = errno.ENOSPC if name == "SQLITE_FULL" else errno.EACCES
             raise _target_error(target, code, str(exc)) from exc
+        if name in WRITE_ERRORS:
+            raise _target_error(target, errno.EIO, str(exc)) from exc
         raise translate(exc, journal) from exc  # the journal could not be read
     finally:
         src.close()
+
+
+#: I/O errors of writing the copy (reading the journal fails with IOERR_READ and others)
+WRITE_ERRORS = frozenset(
+    {"SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_TRUNCATE", "SQLITE_IOERR_DIR_FSYNC"}
+)
 
 
 def _target_error(target: Path, code: int | None, reason: str) -> JournalError:

@@ -120,8 +120,9 @@ def first_non_text(conn: sqlite3.Connection, tables: list[str]) -> tuple[str, in
     """(table, rowid) of the first row holding text that is not UTF-8, else None.
 
     Python's ``sqlite3`` decodes every TEXT value it returns; a value that does not decode
-    would make a report fail later. One pass reads everything (decoded in C); only a table
-    that fails is read again, undecoded, to name the row.
+    ("Could not decode to UTF-8 column ...") would make a report fail later. One pass
+    reads everything (decoded in C); only a table that fails is read again, undecoded, to
+    name the row.
     """
     for table in tables:
         sql = f"SELECT rowid, * FROM {shape.quote(table)}"
@@ -129,8 +130,9 @@ def first_non_text(conn: sqlite3.Connection, tables: list[str]) -> tuple[str, in
             for _ in conn.execute(sql):
                 pass
             continue
-        except UnicodeDecodeError:
-            pass
+        except (UnicodeDecodeError, sqlite3.OperationalError) as exc:
+            if not shape.is_decode_error(exc):
+                raise
         previous = conn.text_factory
         conn.text_factory = bytes
         try:

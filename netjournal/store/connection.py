@@ -103,7 +103,7 @@ def connect(path: Path) -> sqlite3.Connection:
         except BaseException:
             conn.close()
             raise
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise translate(exc, path) from exc
     return conn
 
@@ -118,6 +118,8 @@ def _error_name(exc: BaseException) -> str:
 
 def translate(exc: BaseException, path: Path) -> Exception:
     """Turn an SQLite error into the user's sentence about the journal at ``path``."""
+    if shape.is_decode_error(exc):  # a damaged schema's error message, or a damaged value
+        return JournalError(messages.JOURNAL_DAMAGED.format(path=path, reason=messages.NOT_UTF8))
     text = str(getattr(exc, "orig", None) or exc)
     name = _error_name(exc)
     folder = path.parent
@@ -219,7 +221,7 @@ def open_journal(path: Path, on_notice: Callable[[str], None] | None = None) -> 
                 on_notice(messages.JOURNAL_MIGRATED.format(version=SCHEMA_VERSION, backup=backup))
         elif conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode=WAL")
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         conn.close()
         raise translate(exc, path) from exc
     except BaseException:

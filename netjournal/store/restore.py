@@ -50,9 +50,11 @@ def staged(source: Path, journal: Path) -> Iterator[tuple[Path, int]]:
                     dest.close()
             finally:
                 src.close()
+        except UnicodeDecodeError as exc:  # the error message quotes a damaged schema
+            raise JournalError(messages.RESTORE_DAMAGED.format(path=source)) from exc
         except sqlite3.Error as exc:
             name = str(getattr(exc, "sqlite_errorname", ""))
-            if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+            if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or shape.is_decode_error(exc):
                 raise JournalError(messages.RESTORE_DAMAGED.format(path=source)) from exc
             raise JournalError(messages.RESTORE_UNREADABLE.format(path=source, reason=exc)) from exc
         yield copy, verify(copy, source)

@@ -7,7 +7,8 @@
     INSERT INTO "t" (rowid, "c", "d") VALUES (N,V,V)
 
 where V is a literal as SQLite's ``quote()`` writes it: NULL, an integer, a real (also
-``Inf``/``-Inf``), a string in single quotes (quotes doubled) or a blob ``X'..'``.
+``Inf``/``-Inf``, as SQLite 3.40 writes infinities), a string in single quotes (quotes
+doubled) or a blob ``X'..'``.
 :func:`parse` reads a stored statement into a :class:`Step` (None for anything else: a
 comment, a second statement, a subquery, a function call, an unknown keyword); the step
 is replayed as a statement built here with its values as parameters, so nothing read
@@ -37,6 +38,12 @@ _INT64 = range(-(2**63), 2**63)
 Token = tuple[str, str]  # (kind, text)
 
 
+class Real(str):
+    """A real literal, kept as its text: SQLite converts it (``CAST(? AS REAL)``) with the
+    same routine that would have read the literal, so the replayed value is bit for bit
+    the one the trigger quoted (Python's ``float`` rounds some 15-digit forms otherwise)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Step:
     """One reverting change: delete a row, set its columns back, or insert it again."""
@@ -62,13 +69,14 @@ class Step:
         if self.op == "delete":
             return f"DELETE FROM {t} WHERE rowid = ?", (self.rowid,)
         cols = [quote_ident(c) for c in self.columns]
+        marks = ["CAST(? AS REAL)" if isinstance(v, Real) else "?" for v in self.values]
+        values = tuple(str(v) if isinstance(v, Real) else v for v in self.values)
         if self.op == "update":
-            sets = ", ".join(f"{c} = ?" for c in cols)
-            return f"UPDATE {t} SET {sets} WHERE rowid = ?", (*self.values, self.rowid)
-        marks = ", ".join("?" * (len(cols) + 1))
+            sets = ", ".join(f"{c} = {m}" for c, m in zip(cols, marks, strict=True))
+            return f"UPDATE {t} SET {sets} WHERE rowid = ?", (*values, self.rowid)
         return (
-            f"INSERT INTO {t} (rowid, {', '.join(cols)}) VALUES ({marks})",
-            (self.rowid, *self.values),
+            f"INSERT INTO {t} (rowid, {', '.join(cols)}) VALUES (?, {', '.join(marks)})",
+            (self.rowid, *values),
         )
 
 
@@ -122,7 +130,7 @@ def _value(token: Token) -> Any:
         integer = _integer(token)
         if integer is not None:
             return integer
-        return _NO_VALUE if re.fullmatch(r"-?\d+", text) else float(text)
+        return _NO_VALUE if re.fullmatch(r"-?\d+", text) else Real(text)
     return _NO_VALUE
 
 
