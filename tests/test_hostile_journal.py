@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from conftest import snapshot
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import Result
 
@@ -356,6 +356,8 @@ VALUES = st.one_of(
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(values=st.lists(VALUES, min_size=1, max_size=4), rowid=st.integers(-(2**63), 2**63 - 1))
+@example(values=[9.723741670523071e-182], rowid=0)  # quote() writes 15 digits Python rounds apart
+@example(values=[float("inf"), float("-inf"), -0.0, "it''s", b"\x00"], rowid=-1)
 def test_every_value_quote_writes_is_replayed_exactly(values: list[Any], rowid: int) -> None:
     """What the old replay of the SQL text would have stored, bit for bit: parsing a step
     and running the statement built from it stores the very value the trigger quoted."""

@@ -139,6 +139,23 @@ def test_the_file_checked_is_the_file_restored(
     ok("doctor")
 
 
+def test_a_schema_that_is_not_utf8_gives_one_sentence(
+    saved: Path, net: Callable[..., Result], unchanged: Any, db_path: Path, tmp_path: Path
+) -> None:
+    """SQLite quotes the damaged schema in its error message, which Python's sqlite3 then
+    fails to decode (UnicodeDecodeError): a sentence all the same, on restore and open."""
+    data = bytearray(saved.read_bytes())
+    trigger = data.index(b"CREATE TRIGGER undo_target_delete")
+    at = data.index(b"WHERE id = 1)", trigger) + len("WHERE id = 1")
+    data[at] = 0xA9  # 'unrecognized token: "1\xa9"', quoted in the error message
+    saved.write_bytes(bytes(data))
+    assert "damaged journal" in refused(net, saved, unchanged, db_path)
+    result = net("--db", str(saved), "contacts")
+    assert result.exit_code == 1
+    assert f"The journal {saved} is damaged" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small real journal as bytes (a backup: one self-contained file)."""
