@@ -144,12 +144,15 @@ def doctor(
     rebuild: Annotated[
         bool,
         typer.Option(
-            "--rebuild", help="First restore the score cache's triggers and empty the cache."
+            "--rebuild",
+            help="First repair what can be repaired without losing data: remove triggers, "
+            "views and indexes netjournal did not create, restore its own, forget undo history "
+            "it did not record, and empty the score cache.",
         ),
     ] = False,
 ) -> None:
-    """Check the journal: integrity, foreign keys, orphans, look-alike contacts, score
-    cache, permissions."""
+    """Check the journal: integrity, schema objects, foreign keys, text, orphans, undo
+    history, look-alike contacts, score cache, permissions, temporary copies."""
     from netjournal.store.connection import path_exists
 
     st = state(ctx)
