@@ -111,9 +111,18 @@ def test_stale_temporary_copies_are_removed_by_the_next_backup_and_doctor(
     journal_side = _stale(backups, ".journal-backup-20261127-100000.db.abcd1234.tmp-journal")
     young = _stale(backups, ".journal-backup-20261128-100000.db.young123.tmp", age=0)
     other = _stale(backups, "notes.tmp")  # not ours: never touched
+    text = backups / ".notes.txt.abcd1234.tmp"
+    text.write_text("someone else's temporary file")
+    os.utime(text, (time.time() - 60, time.time() - 60))
     ok("backup")
     assert not old.exists() and not journal_side.exists()
-    assert young.exists() and other.exists()
+    assert young.exists() and other.exists() and text.exists()
+    # in a folder of the user's, only leftovers of the same target
+    mine = tmp_path / "documents"
+    same = _stale(mine, ".copy.db.abcd1234.tmp")
+    different = _stale(mine, ".thesis.db.abcd1234.tmp")
+    ok("backup", str(mine / "copy.db"))
+    assert not same.exists() and different.exists()
     # doctor cleans the journal's folder too (a backup FILE written next to it)
     beside = _stale(db_path.parent, ".copy.db.zzzz9999.tmp")
     out = ok("doctor")
@@ -142,7 +151,7 @@ from pathlib import Path
 from netjournal.store import backup
 
 with backup.private_temp(Path(sys.argv[1]), "journal-backup-x.db") as tmp:
-    tmp.write_bytes(b"half a journal")
+    tmp.write_bytes(b"SQLite format 3\\x00 and half a journal")
     os.kill(os.getpid(), signal.SIGKILL)
 """
 
@@ -157,7 +166,7 @@ def test_a_backup_killed_with_sigkill_leaves_a_copy_the_next_run_removes(
     done = subprocess.run([sys.executable, "-c", KILLED_BACKUP, str(backups)], check=False)
     assert done.returncode == -signal.SIGKILL
     (left,) = [p for p in backups.iterdir() if p.name.endswith(".tmp")]
-    assert left.read_bytes() == b"half a journal"
+    assert left.read_bytes().endswith(b"half a journal")
     monkeypatch.setattr(backup, "STALE_AFTER_S", 0.0)  # the next run, a moment later
     ok("backup")
     assert not left.exists()

@@ -65,7 +65,9 @@ def private_temp(folder: Path, name: str) -> Iterator[Path]:
     missing), locked while the block runs and removed after it unless it was renamed.
     Stale ones left in ``folder`` by killed processes are removed first."""
     make_private_dirs(folder)
-    remove_stale(folder)
+    # in a folder of the user's, only leftovers of this very target; in the backups folder
+    # (netjournal's own) every leftover: migrations and restores name theirs by the minute
+    remove_stale(folder, only=None if folder.name == "backups" else name)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
     try:
@@ -81,9 +83,14 @@ def private_temp(folder: Path, name: str) -> Iterator[Path]:
         os.close(fd)  # last: the lock holds until the leftovers are gone
 
 
-def remove_stale(folder: Path, failed: list[Path] | None = None) -> list[Path]:
-    """Remove the temporary copies in ``folder`` that no live process holds; return them
-    (those that could not be removed are added to ``failed``)."""
+def remove_stale(
+    folder: Path, failed: list[Path] | None = None, only: str | None = None
+) -> list[Path]:
+    """Remove the temporary copies in ``folder`` that no live process holds (of the target
+    named ``only``, if given); return them (those that could not go are added to ``failed``).
+
+    A copy is recognised by its name and by what it holds: nothing yet, or an SQLite file.
+    """
     try:
         entries = sorted(folder.iterdir())
     except OSError:
@@ -92,6 +99,8 @@ def remove_stale(folder: Path, failed: list[Path] | None = None) -> list[Path]:
     removed: list[Path] = []
     for entry in entries:
         if not TEMP_NAME.match(entry.name):
+            continue
+        if only is not None and not entry.name.startswith(f".{only}."):
             continue
         try:
             if now - entry.lstat().st_mtime < STALE_AFTER_S:
@@ -119,6 +128,8 @@ def _remove_if_unlocked(path: Path) -> bool:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             return False  # being written right now
+        if os.read(fd, 16) not in (b"", b"SQLite format 3\x00"):
+            return False  # not a copy of a journal: someone else's file
         if os.fstat(fd).st_ino != path.lstat().st_ino:
             return False  # renamed into place meanwhile, and another file took the name
         for leftover in (path, path.with_name(path.name + "-journal")):
