@@ -1,6 +1,6 @@
 """``python -m netjournal``: the ``net`` command.
 
-The guard matters: worker processes started with ``spawn`` (``netjournal.batch``) import
+The guard matters: worker processes started with ``spawn`` (``netjournal.scores.workers``) import
 the main module again, and must not run the command a second time.
 """
 

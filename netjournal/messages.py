@@ -28,6 +28,54 @@ JOURNAL_LOCKED = (
     "Another net process is still writing to {path}; nothing was written. Try again in a moment."
 )
 JOURNAL_MIGRATED = "Upgraded the journal to schema {version}; a backup is at {backup}."
+JOURNAL_READ_ONLY = (
+    "The journal {path} is read-only, so nothing was written (reading it still works). "
+    "To write to it, make it, its -wal and -shm files and its folder writable: "
+    "chmod u+w '{folder}' '{path}'*"
+)
+JOURNAL_DISK_FULL = (
+    "The disk holding the journal {path} is full; nothing was written. "
+    "Free some space and run the command again."
+)
+JOURNAL_NO_ACCESS = (
+    "Cannot open the journal {path}: permission denied. You need to read and write it and "
+    "to enter its folder; check with: ls -ld '{folder}' '{path}'."
+)
+JOURNAL_CANNOT_OPEN = (
+    "Cannot open the journal {path}: SQLite cannot open it, or cannot create its -wal and "
+    "-shm files beside it. Check that the folder {folder} exists and that you can write to it."
+)
+JOURNAL_DAMAGED = (
+    "The journal {path} is damaged ({reason}); nothing was written. Run net doctor, and "
+    "restore a backup (net backup --list, net restore FILE) if it reports damage."
+)
+NOT_UTF8 = "text that is not UTF-8"
+JOURNAL_MOVED = (
+    "The journal {path} was moved or deleted while net was using it; nothing was written. "
+    "Run the command again."
+)
+JOURNAL_IO_ERROR = (
+    "Cannot read or write the journal {path}: the disk reported an error ({reason}); "
+    "nothing was written. Check the disk, then run net doctor."
+)
+JOURNAL_CONSTRAINT = (
+    "The journal {path} refused the change ({reason}); nothing was written. "
+    "Run net doctor to check it."
+)
+FILE_ERROR = "Cannot use {path}: {reason}. Nothing was written."
+JOURNAL_CHANGED_MEANWHILE = (
+    "Another program changed the new journal {path} while net was creating it; nothing "
+    "was written. Run the command again."
+)
+# what a journal file may hold (store/shape.py): sentences joined into one refusal
+SCHEMA_FOREIGN = "{path} has objects netjournal did not create: {objects}."
+SCHEMA_ALTERED = "{path} has objects that differ from the ones netjournal creates: {objects}."
+SCHEMA_MISSING = "{path} lacks objects every netjournal journal has: {objects}."
+SCHEMA_AND_MORE = "and {count} more"
+SCHEMA_NOT_OPENED = (
+    "A journal file is data, never code, so it was not opened; net doctor shows how to repair it."
+)
+SCHEMA_NOT_RESTORED = "It was not restored, and the journal was not changed."
 
 # --- dates ---------------------------------------------------------------------------
 
@@ -112,6 +160,10 @@ RECORD_REMOVED = "Removed {id}."
 OPTION_NOT_FOR_RECORD = "{option} does not apply to {id}."
 UNDONE = "Undid '{name}' ({steps} changes)."
 NOTHING_TO_UNDO = "Nothing to undo."
+UNDO_FOREIGN_STEP = (
+    "The undo history of '{name}' holds a change netjournal did not record (step {step}); "
+    "nothing was undone. net doctor lists such steps, and net doctor --rebuild forgets them."
+)
 
 # --- config ----------------------------------------------------------------------------
 
@@ -362,6 +414,24 @@ RESTORE_NEWER = (
     "Upgrade netjournal to restore it; nothing was changed."
 )
 RESTORE_SAME = "{path} is the journal itself; there is nothing to restore."
+RESTORE_BROKEN_LINKS = (
+    "{path} has {count} record(s) that point at missing ones (e.g. {example}); "
+    "it was not restored, and the journal was not changed."
+)
+RESTORE_NOT_TEXT = (
+    "{path} holds text that is not UTF-8 ({table} row {rowid}), so it is damaged; "
+    "it was not restored, and the journal was not changed."
+)
+FK_EXAMPLE = "{table} row {rowid} refers to a missing {parent} row"
+RESTORE_UNREADABLE = "Cannot read {path}: {reason}. Nothing was restored."
+BACKUP_NO_SPACE = (
+    "Could not write the backup {path}: the disk is full. The journal was not changed; "
+    "free some space or choose another place: net backup FILE."
+)
+BACKUP_READ_ONLY = (
+    "Could not write the backup {path}: its folder {folder} is read-only or not yours. The "
+    "journal was not changed; choose another place: net backup FILE."
+)
 RESTORE_CONFIRM = "Replace the journal {journal} with {path}? (the current one is backed up first)"
 RESTORE_NEEDS_YES = (
     "Restoring replaces the journal {journal}; add --yes to confirm (it is backed up first)."
@@ -385,4 +455,41 @@ DOCTOR_CACHE_TRIGGERS = (
 DOCTOR_CACHE_STALE = (
     "cached scores of {stale} of {of} contacts checked differ from a fresh computation "
     "(net doctor --rebuild empties the cache)"
+)
+DOCTOR_REMOVED = "Removed what netjournal did not create: {objects}."
+DOCTOR_RESTORED = "Restored netjournal's own {objects}."
+DOCTOR_FORGOT_UNDO = (
+    "Forgot the undo history of {count} command(s) holding changes netjournal did not record."
+)
+DOCTOR_TEMP_REMOVED = (
+    "Removed {count} temporary copy(ies) left by an interrupted backup, restore or upgrade."
+)
+# net doctor's problems, one line each, with the way to fix it
+DOCTOR_FOREIGN_CODE = "{object} was not created by netjournal; net doctor --rebuild removes it"
+DOCTOR_FOREIGN_TABLE = (
+    "{object} was not created by netjournal; if you do not need its rows, remove it with: "
+    "sqlite3 '{path}' 'DROP TABLE {name};'"
+)
+DOCTOR_ALTERED_CODE = "{object} differs from netjournal's; net doctor --rebuild restores it"
+DOCTOR_ALTERED_TABLE = (
+    "{object} differs from the table netjournal creates, and netjournal cannot change it "
+    "back: restore a backup (net backup --list, net restore FILE)"
+)
+DOCTOR_MISSING_CODE = "{object} is missing; net doctor --rebuild restores it"
+DOCTOR_MISSING_TABLE = "{object} is missing: restore a backup (net backup --list, net restore FILE)"
+DOCTOR_UNDO_STEP = (
+    "undo step {step} of '{name}' is not a change netjournal records, so net undo refuses "
+    "it; net doctor --rebuild forgets that command's undo history"
+)
+DOCTOR_UNDO_MORE = "and {count} more such undo steps"
+DOCTOR_UNDO_OFF = (
+    "undo recording is switched off, so net undo would skip changes; "
+    "the next write command (or net doctor --rebuild) switches it on"
+)
+DOCTOR_NOT_TEXT = (
+    "{table} row {rowid} holds text that is not UTF-8, which net cannot show; "
+    "restore a backup (net backup --list, net restore FILE)"
+)
+DOCTOR_TEMP_LEFT = (
+    "{path} is a temporary copy left by an interrupted backup; remove it: rm '{path}'"
 )

@@ -22,7 +22,8 @@ from conftest import snapshot
 from typer.testing import Result
 
 import netjournal.store
-from netjournal.store import connection, schema
+from netjournal.store import connection, schema, scorecache, shape, undo
+from netjournal.store import snapshot as schema_snapshot
 
 FIXTURE = Path(__file__).parent / "data" / "journal-v1.db"
 
@@ -110,13 +111,36 @@ NEXT = REAL + 1
 
 
 @pytest.fixture
-def version2(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[int, Any]]:
+def version2(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[int, Any]]:
     """Pretend the code knows schema NEXT; the real migrations run first, then the test's
-    MIGRATIONS[NEXT]."""
+    MIGRATIONS[NEXT]. A real new version comes with its objects in ``snapshot.py``; this
+    pretended one gets them as its migrations make them of a current journal."""
     migrations: dict[int, Any] = dict(schema.MIGRATIONS)
     for module in (netjournal.store, connection, schema):
         monkeypatch.setattr(module, "SCHEMA_VERSION", NEXT)
     monkeypatch.setattr(schema, "MIGRATIONS", migrations)
+    real_expected = shape.expected
+
+    def expected(version: int) -> dict[str, shape.Item]:
+        if version <= REAL:
+            return real_expected(version)
+        conn = sqlite3.connect(tmp_path_factory.mktemp("next") / "next.db", isolation_level=None)
+        try:
+            conn.execute("BEGIN")
+            for key in schema_snapshot.VERSIONS[REAL]:
+                conn.execute(schema_snapshot.OBJECTS[key][3])
+            for step in range(REAL + 1, version + 1):
+                migrations[step](conn)
+            undo.install_triggers(conn)
+            scorecache.install_triggers(conn)
+            conn.execute("COMMIT")
+            return shape.found(conn)
+        finally:
+            conn.close()
+
+    monkeypatch.setattr(shape, "expected", expected)
     yield migrations
 
 

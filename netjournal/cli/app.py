@@ -70,20 +70,39 @@ def _report(exc: Exception) -> int:
     if isinstance(exc, ClickException):
         _say(exc.format_message())
         return exc.exit_code
-    if isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError) or (
+    if isinstance(exc, sqlite3.DatabaseError) or (
         isinstance(getattr(exc, "orig", None), sqlite3.Error)
     ):
+        from netjournal.cli.common import current_journal
         from netjournal.store.connection import translate
 
-        err = translate(exc, Path("the journal"))
+        err = translate(exc, current_journal())
         if os.environ.get(DEBUG_ENV):
             raise exc
         _say(err.message if isinstance(err, NetError) else str(err))
         return err.exit_code if isinstance(err, NetError) else ExitCode.BAD_VALUE
+    if isinstance(exc, OSError) and exc.filename is not None:
+        if os.environ.get(DEBUG_ENV):
+            raise exc
+        _say(_file_error(exc))
+        return ExitCode.BAD_VALUE
     if os.environ.get(DEBUG_ENV):
         raise exc
     _say(messages.UNEXPECTED.format(error=f"{type(exc).__name__}: {exc}"))
     return ExitCode.BAD_VALUE
+
+
+def _file_error(exc: OSError) -> str:
+    """A file-system error as one sentence: about the journal when it is the journal's
+    (or one of its folders), else about the file named."""
+    from netjournal.cli.common import current_journal
+    from netjournal.store.connection import translate_os
+
+    journal = current_journal().absolute()
+    path = Path(os.fsdecode(exc.filename)).absolute()
+    if path == journal or path in journal.parents or path.parent == journal.parent:
+        return translate_os(exc, journal).message
+    return messages.FILE_ERROR.format(path=path, reason=exc.strerror or exc)
 
 
 root_app = typer.Typer(

@@ -51,7 +51,9 @@ class State:
 
     @classmethod
     def create(cls, db: Path | None) -> State:
-        return cls(db_option=db, now=_now())
+        global _current
+        _current = cls(db_option=db, now=_now())
+        return _current
 
     @property
     def today(self) -> date:
@@ -77,6 +79,19 @@ class State:
         from netjournal.store.paths import config_path
 
         return load(config_path())
+
+
+#: the invocation's state, for naming the journal in errors that escape a command
+_current: State | None = None
+
+
+def current_journal() -> Path:
+    """The journal the running command uses (``--db``, else the environment's)."""
+    if _current is not None:
+        return _current.db
+    from netjournal.store.paths import journal_path
+
+    return journal_path(None)
 
 
 def state(ctx: typer.Context) -> State:
@@ -113,6 +128,10 @@ def reading(st: State) -> Iterator[sqlite3.Connection]:
         conn.execute("BEGIN")
         yield conn
         conn.execute("COMMIT")
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        from netjournal.store.connection import translate
+
+        raise translate(exc, st.db) from exc
     finally:
         conn.close()
 

@@ -7,8 +7,6 @@ or missing journal simply offers no names).
 
 from __future__ import annotations
 
-import sqlite3
-
 from netjournal.text import fold
 
 
@@ -16,13 +14,14 @@ def complete_name(incomplete: str) -> list[str]:
     """Names of contacts (not archived) whose name, or a word of it, starts with
     ``incomplete``, case- and accent-insensitively; exact prefix matches first."""
     try:
+        from netjournal.store.connection import raw_connect
         from netjournal.store.paths import journal_path
         from netjournal.store.reads import contacts as contact_reads
 
         path = journal_path(None)
         if not path.is_file():
             return []
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        conn = raw_connect(path, readonly=True, timeout_ms=1000)  # hardened, read-only
         try:
             names = [name for _id, name, _folded in contact_reads.contact_candidates(conn)]
         finally:

@@ -32,7 +32,9 @@ def _interactive() -> bool:
 
 
 def _require_journal(db: Path, template: str) -> None:
-    if not db.exists() or db.stat().st_size == 0:
+    from netjournal.store.connection import has_content
+
+    if not has_content(db):  # an unreadable folder is a sentence too
         raise BadValue(template.format(path=db))
 
 
@@ -78,12 +80,7 @@ def backup(
                 journal_version(target)
             except JournalError:
                 raise BadValue(messages.BACKUP_TARGET_EXISTS.format(path=target)) from None
-    try:
-        written = backup_file(st.db, target)
-    except OSError as exc:
-        raise BadValue(
-            messages.BACKUP_FAILED.format(path=target, reason=exc.strerror or exc)
-        ) from exc
+    written = backup_file(st.db, target)  # a failure is one sentence naming the target
     echo(messages.BACKUP_DONE.format(path=written, size=human_size(written.stat().st_size)))
 
 
@@ -115,24 +112,23 @@ def restore(
 ) -> None:
     """Replace the journal with a backup (the current journal is backed up first)."""
     from netjournal.store import SCHEMA_VERSION
-    from netjournal.store.backup import journal_version, restore_from, same_file
+    from netjournal.store.backup import same_file
+    from netjournal.store.restore import restore_from, staged
 
     st = state(ctx)
     source = file.expanduser()
     if same_file(source, st.db):
         raise BadValue(messages.RESTORE_SAME.format(path=source))
-    found = journal_version(source)
-    if found > SCHEMA_VERSION:
-        raise BadValue(
-            messages.RESTORE_NEWER.format(path=source, found=found, known=SCHEMA_VERSION)
-        )
-    if not yes:
-        if not _interactive():
-            raise BadUsage(messages.RESTORE_NEEDS_YES.format(journal=st.db))
-        if not typer.confirm(messages.RESTORE_CONFIRM.format(journal=st.db, path=source)):
-            notice(messages.RESTORE_CANCELLED)
-            raise typer.Exit(1)
-    previous = restore_from(source, st.db, st.now)
+    # a private copy, checked like net doctor checks (integrity, schema objects, foreign
+    # keys, text) before anything is replaced; the copy checked is the copy restored
+    with staged(source, st.db) as (copy, found):
+        if not yes:
+            if not _interactive():
+                raise BadUsage(messages.RESTORE_NEEDS_YES.format(journal=st.db))
+            if not typer.confirm(messages.RESTORE_CONFIRM.format(journal=st.db, path=source)):
+                notice(messages.RESTORE_CANCELLED)
+                raise typer.Exit(1)
+        previous = restore_from(copy, st.db, st.now)
     echo(messages.RESTORED.format(path=source))
     if previous is not None:
         echo(messages.RESTORED_BACKUP.format(backup=previous))
@@ -148,15 +144,20 @@ def doctor(
     rebuild: Annotated[
         bool,
         typer.Option(
-            "--rebuild", help="First restore the score cache's triggers and empty the cache."
+            "--rebuild",
+            help="First repair what can be repaired without losing data: remove triggers, "
+            "views and indexes netjournal did not create, restore its own, forget undo history "
+            "it did not record, and empty the score cache.",
         ),
     ] = False,
 ) -> None:
-    """Check the journal: integrity, foreign keys, orphans, look-alike contacts, score
-    cache, permissions."""
+    """Check the journal: integrity, schema objects, foreign keys, text, orphans, undo
+    history, look-alike contacts, score cache, permissions, temporary copies."""
+    from netjournal.store.connection import path_exists
+
     st = state(ctx)
     db = st.db
-    if not db.exists():
+    if not path_exists(db):
         if json_:
             from netjournal.render import emit_json
 
@@ -165,16 +166,16 @@ def doctor(
             notice(messages.DOCTOR_NO_JOURNAL.format(path=db))
         return
     if rebuild:
-        from netjournal.store import scorecache
-        from netjournal.store.connection import open_journal
+        _rebuild(db)
+    from netjournal.store.checks import temporary_files
 
-        conn = open_journal(db, notice)
-        try:
-            dropped = scorecache.rebuild(conn)
-        finally:
-            conn.close()
-        notice(messages.DOCTOR_REBUILT.format(count=dropped))
+    removed, left = temporary_files(db)
     results = run_checks(db, st)
+    results.append(
+        {"name": "temporary_files", "title": "temporary copies", "ok": not left, "problems": left}
+    )
+    if removed:
+        notice(messages.DOCTOR_TEMP_REMOVED.format(count=len(removed)))
     bad = sum(len(r["problems"]) for r in results)
     if json_:
         from netjournal.render import emit_json
@@ -190,6 +191,32 @@ def doctor(
         echo(messages.DOCTOR_OK if bad == 0 else messages.DOCTOR_PROBLEMS.format(count=bad))
     if bad:
         raise typer.Exit(1)
+
+
+def _rebuild(db: Path) -> None:
+    """``--rebuild``: repair (store/repair.py), say what changed, then upgrade an older
+    journal if nothing keeps it from being opened."""
+    from netjournal.store import SCHEMA_VERSION, shape
+    from netjournal.store.repair import rebuild
+
+    done = rebuild(db)
+    if done.removed:
+        notice(messages.DOCTOR_REMOVED.format(objects=shape.listing(done.removed)))
+    if done.restored:
+        notice(messages.DOCTOR_RESTORED.format(objects=shape.listing(done.restored)))
+    if done.forgotten:
+        notice(messages.DOCTOR_FORGOT_UNDO.format(count=done.forgotten))
+    notice(messages.DOCTOR_REBUILT.format(count=done.dropped))
+    if done.version < SCHEMA_VERSION:
+        from netjournal.store.connection import connect, open_journal
+
+        conn = connect(db)
+        try:
+            usable = shape.refusal(shape.compare(conn, done.version), db) is None
+        finally:
+            conn.close()
+        if usable:
+            open_journal(db, notice).close()
 
 
 def run_checks(db: Path, st: State) -> list[dict[str, Any]]:
@@ -227,16 +254,25 @@ def run_checks(db: Path, st: State) -> list[dict[str, Any]]:
         else:
             add("schema", f"schema version {version}", [])
         add("integrity", "integrity check", checks.integrity(conn))
+        if 1 <= version <= SCHEMA_VERSION:
+            # before anything else reads the tables: what the file holds besides data
+            add(
+                "objects",
+                "schema objects (tables, indexes, triggers, views)",
+                checks.schema_objects(conn, version, db),
+            )
         add("foreign_keys", "foreign keys", checks.foreign_keys(conn))
         if 1 <= version <= SCHEMA_VERSION:
+            add("text", "text is UTF-8", checks.non_text(conn))
             add("orphans", "orphaned records", checks.orphans(conn))
+            add("undo_history", "undo history", checks.undo_history(conn))
             add("duplicates", "look-alike contacts", checks.duplicate_contacts(conn))
         if 2 <= version <= SCHEMA_VERSION:
             from netjournal.scores import check_cache
 
             add("score_cache", "score cache", check_cache(conn, st.today, st.constants))
         add("permissions", "file permissions (journal, WAL, backups)", checks.permissions(db))
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         add("integrity", "integrity check", [f"the journal cannot be read: {exc}"])
     finally:
         conn.close()

@@ -94,8 +94,10 @@ def _in_workers(
 
 def _score_chunk(job: tuple[str, date, Constants, list[int]]) -> dict[int, dict[str, Any]]:
     """In a worker: score the job's contacts from the journal, read-only."""
+    from netjournal.store.connection import raw_connect
+
     path, today, c, ids = job
-    conn = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True)
+    conn = raw_connect(Path(path), readonly=True)  # hardened like every connection
     try:
         conn.execute("BEGIN")
         return {cid: score_record(h, today, c) for cid, h in histories(conn, today, ids).items()}

@@ -40,9 +40,33 @@ def config_path() -> Path:
     return config_dir() / "config.toml"
 
 
-def create_private_file(path: Path) -> None:
-    """Create ``path`` (and missing parents) readable by its owner only, if absent."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+def make_private_dirs(folder: Path) -> None:
+    """Create ``folder`` and its missing parents, each readable by its owner only (0700)
+    whatever the umask; folders that already exist are left as they are."""
+    missing: list[Path] = []
+    here = folder
+    while not here.exists() and here != here.parent:
+        missing.append(here)
+        here = here.parent
+    for path in reversed(missing):
+        try:
+            os.mkdir(path, 0o700)
+        except FileExistsError:
+            continue  # made meanwhile by another process, with this same code
+        os.chmod(path, 0o700)  # mkdir's mode is filtered through the umask
+
+
+def create_private_file(path: Path) -> bool:
+    """Create ``path`` (and missing parents, 0700) readable by its owner only (0600).
+
+    Returns True when this call created the file, False when it existed already.
+    """
+    make_private_dirs(path.parent)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        os.chmod(path, 0o600)
+        return False
     os.close(fd)
     os.chmod(path, 0o600)
+    return True

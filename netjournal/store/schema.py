@@ -1,9 +1,15 @@
 """Creating and migrating the schema.
 
-A new journal gets the current schema straight from the SQLModel metadata. An older one
-is first copied with the backup API, then brought forward by the ordered migrations
-below, all in one transaction, each step bumping ``PRAGMA user_version``. A journal
-from a newer netjournal is refused before anything is touched (``connection``).
+A new journal gets the current schema from ``snapshot``: the statements the SQLModel
+metadata, the extra indexes and the trigger generators below produce, kept as text so
+that creating a journal needs no SQLModel and every journal holds exactly the objects
+``shape`` compares against (``tests/test_schema_snapshot.py`` checks that the snapshot is
+still what the models and migrations make). An older journal is first copied with the
+backup API, then brought forward by the ordered migrations below, all in one
+transaction, each step bumping ``PRAGMA user_version``; its schema is compared with its
+own version's objects before the first step and with the current ones before the
+commit. A journal from a newer netjournal is refused before anything is touched
+(``connection``).
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from pathlib import Path
 
 from netjournal import messages
 from netjournal.errors import JournalError
-from netjournal.store import SCHEMA_VERSION, scorecache, undo
+from netjournal.store import SCHEMA_VERSION, scorecache, shape, snapshot, undo
 from netjournal.store.backup import backup_file, default_backup_path
 
 #: MIGRATIONS[n] turns a journal of version n - 1 into version n.
@@ -62,6 +68,18 @@ def _rollback(conn: sqlite3.Connection) -> None:
         conn.execute("ROLLBACK")
 
 
+def build_from_models(conn: sqlite3.Connection) -> None:
+    """Make the current schema in an empty database from the models, the extra indexes
+    and the trigger generators: what ``snapshot`` holds as text (its generator and test
+    call this; journals are created from the snapshot)."""
+    for statement in schema_ddl():
+        conn.execute(statement)
+    for statement in EXTRA_INDEXES:
+        conn.execute(statement)
+    undo.install_triggers(conn)
+    scorecache.install_triggers(conn)
+
+
 def create(conn: sqlite3.Connection, path: Path) -> None:
     """Create the current schema in an empty database, in one transaction.
 
@@ -70,26 +88,31 @@ def create(conn: sqlite3.Connection, path: Path) -> None:
     """
     conn.execute("BEGIN IMMEDIATE")
     try:
-        if conn.execute("PRAGMA user_version").fetchone()[0] != 0:
+        if not create_in_transaction(conn, path):
             conn.execute("ROLLBACK")  # created meanwhile by another process
             return
-        has_tables = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1"
-        ).fetchone()
-        if has_tables:
-            raise JournalError(messages.NOT_A_JOURNAL.format(path=path))
-        for statement in schema_ddl():
-            conn.execute(statement)
-        for statement in EXTRA_INDEXES:
-            conn.execute(statement)
-        undo.install_triggers(conn)
-        scorecache.install_triggers(conn)
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
         _rollback(conn)
         raise
     conn.execute("PRAGMA journal_mode=WAL")
+
+
+def create_in_transaction(conn: sqlite3.Connection, path: Path) -> bool:
+    """Inside the caller's write transaction, create the current schema in a file that
+    has none; False when it has one already (made meanwhile by another process).
+
+    A file that holds anything else (a table, a view, a trigger) is not a journal.
+    """
+    if conn.execute("PRAGMA user_version").fetchone()[0] != 0:
+        return False
+    if conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+        raise JournalError(messages.NOT_A_JOURNAL.format(path=path))
+    for key in snapshot.VERSIONS[SCHEMA_VERSION]:
+        conn.execute(snapshot.OBJECTS[key][3])
+    conn.execute("INSERT OR IGNORE INTO undo_control (id, recording) VALUES (1, 1)")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return True
 
 
 def migrate(conn: sqlite3.Connection, path: Path, found: int) -> Path | None:
@@ -110,6 +133,7 @@ def migrate(conn: sqlite3.Connection, path: Path, found: int) -> Path | None:
             if found >= SCHEMA_VERSION:
                 conn.execute("ROLLBACK")  # migrated meanwhile by another process
                 return None
+            shape.check(conn, path, found)  # nothing foreign may run during the steps
             backup = backup_file(path, default_backup_path(path, datetime.now(UTC), f"v{found}"))
             conn.execute("UPDATE undo_control SET recording = 0 WHERE id = 1")
             for version in range(found + 1, SCHEMA_VERSION + 1):
@@ -121,6 +145,7 @@ def migrate(conn: sqlite3.Connection, path: Path, found: int) -> Path | None:
             # apply after steps that add tables or columns (a step that rebuilds or drops
             # columns must clear undo_step and undo_command itself)
             conn.execute("UPDATE undo_control SET recording = 1 WHERE id = 1")
+            shape.check(conn, path, SCHEMA_VERSION)  # the steps made exactly the new schema
             if conn.execute("PRAGMA foreign_key_check").fetchall():
                 raise JournalError(
                     messages.MIGRATION_FAILED.format(
@@ -149,15 +174,3 @@ def migrate(conn: sqlite3.Connection, path: Path, found: int) -> Path | None:
     finally:
         conn.execute("PRAGMA foreign_keys=ON")
     return backup
-
-
-def upgrade(conn: sqlite3.Connection, path: Path, found: int) -> Path | None:
-    """Bring the journal behind ``conn`` to :data:`SCHEMA_VERSION` (user_version ``found``).
-
-    Returns the backup taken before a migration (None for a new journal, or when another
-    process did the work first).
-    """
-    if found == 0:
-        create(conn, path)
-        return None
-    return migrate(conn, path, found)

@@ -360,20 +360,3 @@ def cached_ids(conn: sqlite3.Connection, as_of: date, fp: str) -> list[int]:
             (as_of.isoformat(), fp),
         )
     ]
-
-
-def rebuild(conn: sqlite3.Connection) -> int:
-    """``net doctor --rebuild``: restore the invalidation triggers and forget every cached
-    score, in one write transaction; returns how many rows were dropped. The next report
-    recomputes what it needs."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        dropped = int(conn.execute("SELECT count(*) FROM score_cache").fetchone()[0])
-        install_triggers(conn)
-        conn.execute("DELETE FROM score_cache")
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    return dropped

@@ -2,16 +2,25 @@
 reverts it (the technique of https://www.sqlite.org/undoredo.html).
 
 Each write command opens an ``undo_command`` row; the triggers file their statements
-under the newest one. Undoing runs a command's statements newest first, with foreign
+under the newest one. Undoing replays a command's statements newest first, with foreign
 keys deferred to the commit, then forgets them. The triggers are rebuilt from the live
 columns after every migration, so they always cover the whole table.
+
+The history is data read from the file, so it is never run as SQL: each statement must
+have one of the three shapes the triggers write (``steps``), on a journal table and its
+live columns, with literal values as ``quote()`` writes them. All of a command's steps
+are checked before the first one is replayed, as a statement built here with the values
+as parameters; one foreign step refuses the whole undo.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
+from netjournal import messages
+from netjournal.errors import JournalError
 from netjournal.store import JOURNAL_TABLES
+from netjournal.store.steps import Step, parse
 
 _RECORDING = "(SELECT recording FROM undo_control WHERE id = 1)"
 _CURRENT = "(SELECT max(id) FROM undo_command)"
@@ -71,6 +80,9 @@ def install_triggers(conn: sqlite3.Connection) -> None:
 
 
 def begin_command(conn: sqlite3.Connection, name: str, at: str) -> int:
+    # recording is off only inside an undo or a migration: a file that says otherwise
+    # (say, a trigger switched it off) gets it back on before this command writes
+    conn.execute("UPDATE undo_control SET recording = 1 WHERE id = 1 AND recording IS NOT 1")
     cur = conn.execute("INSERT INTO undo_command (name, at) VALUES (?, ?)", (name[:300], at))
     return int(cur.lastrowid or 0)
 
@@ -98,18 +110,49 @@ def last_command(conn: sqlite3.Connection) -> tuple[int, str, str] | None:
     return (int(row[0]), str(row[1]), str(row[2])) if row else None
 
 
-def revert(conn: sqlite3.Connection, command_id: int) -> int:
-    """Run the command's reverting statements newest first; return how many rows changed.
+def load_steps(conn: sqlite3.Connection, command_id: int, name: str) -> list[Step]:
+    """The command's steps, newest first, each checked against :mod:`steps`' closed set
+    and the live columns; raise the user's sentence at the first foreign one."""
+    columns: dict[str, set[str]] = {}
+    out: list[Step] = []
+    for step_id, raw in conn.execute(
+        "SELECT id, CAST(statement AS BLOB) FROM undo_step WHERE command_id = ? ORDER BY id DESC",
+        (command_id,),
+    ):
+        step = parse(raw)
+        if step is not None and step.table not in columns:
+            columns[step.table] = set(_columns(conn, step.table))
+        if step is None or not step.fits(columns[step.table]):
+            raise JournalError(messages.UNDO_FOREIGN_STEP.format(name=name, step=step_id))
+        out.append(step)
+    return out
 
-    Call inside a write transaction. Recording is switched off meanwhile.
+
+def foreign_steps(conn: sqlite3.Connection) -> list[tuple[int, int, str]]:
+    """(step id, command id, command name) of every stored step netjournal would refuse."""
+    columns = {table: set(_columns(conn, table)) for table in JOURNAL_TABLES}
+    bad: list[tuple[int, int, str]] = []
+    for step_id, command_id, raw, name in conn.execute(
+        "SELECT s.id, s.command_id, CAST(s.statement AS BLOB), coalesce(c.name, '') "
+        "FROM undo_step s LEFT JOIN undo_command c ON c.id = s.command_id ORDER BY s.id"
+    ):
+        step = parse(raw)
+        if step is None or not step.fits(columns.get(step.table, set())):
+            bad.append((int(step_id), int(command_id), str(name)))
+    return bad
+
+
+def revert(conn: sqlite3.Connection, command_id: int, name: str = "") -> int:
+    """Replay the command's reverting steps newest first; return how many rows changed.
+
+    Every step is checked before the first runs (a foreign one raises and changes
+    nothing). Call inside a write transaction. Recording is switched off meanwhile.
     """
+    steps = load_steps(conn, command_id, name)
     conn.execute("PRAGMA defer_foreign_keys = ON")
     conn.execute("UPDATE undo_control SET recording = 0 WHERE id = 1")
-    steps = conn.execute(
-        "SELECT statement FROM undo_step WHERE command_id = ? ORDER BY id DESC", (command_id,)
-    ).fetchall()
-    for (statement,) in steps:
-        conn.execute(statement)
+    for step in steps:
+        conn.execute(*step.statement())
     conn.execute("DELETE FROM undo_step WHERE command_id = ?", (command_id,))
     conn.execute("DELETE FROM undo_command WHERE id = ?", (command_id,))
     conn.execute("UPDATE undo_control SET recording = 1 WHERE id = 1")

@@ -23,34 +23,28 @@ from sqlalchemy.pool import NullPool
 from sqlmodel import Session, select
 
 from netjournal import messages
-from netjournal.errors import BadValue
+from netjournal.errors import BadValue, JournalError
 from netjournal.models.journal import Contact, FollowUp, Interaction, Participant
 
 if TYPE_CHECKING:
     from netjournal.models.exchanges import Exchange, Fact
 from netjournal.names import Outcome, options_text, resolution_error
-from netjournal.store import undo
-from netjournal.store.connection import busy_timeout_ms, open_journal, translate
+from netjournal.store import connection, undo
 from netjournal.store.reads import contacts as contact_reads
 from netjournal.text import fold
 
 
 def _engine(path: Path) -> Any:
-    timeout_ms = busy_timeout_ms()
+    """An engine whose connections are ``connection.connect(path)``: SQLAlchemy never
+    sees the path, so it cannot read ``%20`` or ``?`` in it as URL syntax and open
+    another file than the one the reads open."""
     engine = create_engine(
-        f"sqlite:///{path}",
-        poolclass=NullPool,
-        connect_args={"timeout": timeout_ms / 1000},
+        "sqlite://", creator=lambda: connection.connect(path), poolclass=NullPool
     )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
-        cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout={timeout_ms}")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -66,28 +60,53 @@ def open_writer(
     now: datetime,
     on_notice: Any = None,
 ) -> Iterator[Journal]:
-    """Yield a :class:`Journal` inside one write transaction; commit on success only."""
-    open_journal(path, on_notice).close()  # creates or migrates first, outside our txn
+    """Yield a :class:`Journal` inside one write transaction; commit on success only.
+
+    A journal this command creates gets its schema inside the same transaction, so a
+    command that fails leaves no journal behind (the empty file is removed again).
+    """
+    created = connection.create_file(path)
+    if not created:
+        connection.open_journal(path, on_notice).close()  # checks, migrates, outside our txn
     engine = _engine(path)
+    committed = False
     try:
         with Session(engine, expire_on_commit=False, autoflush=True) as session:
             try:
                 raw = session.connection().connection.driver_connection
                 assert isinstance(raw, sqlite3.Connection)
+                if created:
+                    _create_schema(raw, path)
                 command_id = undo.begin_command(raw, command, now.astimezone(UTC).isoformat())
                 journal = Journal(session, raw, now)
                 yield journal
                 session.flush()
                 undo.end_command(raw, command_id)
                 session.commit()
-            except OperationalError as exc:
+                committed = True
+            except (OperationalError, sqlite3.OperationalError) as exc:
                 session.rollback()
-                raise translate(exc, path) from exc
+                raise connection.translate(exc, path) from exc
             except BaseException:
                 session.rollback()
                 raise
     finally:
         engine.dispose()
+        if created:
+            (connection.use_wal if committed else connection.discard_new)(path)
+
+
+def _create_schema(conn: sqlite3.Connection, path: Path) -> None:
+    """The schema of the journal this command created, in the command's transaction
+    (unless another process made it meanwhile, which ``shape`` then checks)."""
+    from netjournal.store import SCHEMA_VERSION, schema, shape
+
+    if schema.create_in_transaction(conn, path):
+        return
+    version = connection.user_version(conn)
+    if version != SCHEMA_VERSION:
+        raise JournalError(messages.JOURNAL_CHANGED_MEANWHILE.format(path=path))
+    shape.check(conn, path, version)
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,7 +437,7 @@ class Journal:
         if len(rows) < 2:
             return None
         command_id, name = int(rows[1][0]), str(rows[1][1])
-        steps = undo.revert(self.conn, command_id)
+        steps = undo.revert(self.conn, command_id, name)
         return name, steps
 
     # --- follow-ups and snoozing ------------------------------------------------------
