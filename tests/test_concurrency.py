@@ -140,7 +140,7 @@ def test_lock_held_past_the_busy_timeout(
 
 
 def test_busy_timeout_is_overridable(monkeypatch: pytest.MonkeyPatch) -> None:
-    from netjournal.store.connection import BUSY_TIMEOUT_MS, busy_timeout_ms
+    from netjournal.store.sqlite import BUSY_TIMEOUT_MS, busy_timeout_ms
 
     monkeypatch.delenv("NETJOURNAL_BUSY_TIMEOUT_MS", raising=False)
     assert busy_timeout_ms() == BUSY_TIMEOUT_MS == 15_000

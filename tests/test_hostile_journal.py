@@ -226,7 +226,7 @@ def _unsafe_trigger(conn: sqlite3.Connection) -> None:
 
 
 def test_schema_code_cannot_call_unsafe_functions_on_any_connection(tmp_path: Path) -> None:
-    from netjournal.store.connection import connect, raw_connect
+    from netjournal.store.sqlite import connect, raw_connect
     from netjournal.store.writer import _engine
 
     db = tmp_path / "x.db"
@@ -261,7 +261,7 @@ def test_worker_processes_read_with_hardened_connections(journal: Path) -> None:
     finally:
         conn.close()
     assert path is not None
-    from netjournal.store.connection import raw_connect
+    from netjournal.store.sqlite import raw_connect
 
     worker = raw_connect(Path(path), readonly=True)
     assert worker.execute("PRAGMA trusted_schema").fetchone() == (0,)

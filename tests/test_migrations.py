@@ -24,6 +24,7 @@ from typer.testing import Result
 import netjournal.store
 from netjournal.store import connection, schema, scorecache, shape, undo
 from netjournal.store import snapshot as schema_snapshot
+from netjournal.store.connection import open_journal
 
 FIXTURE = Path(__file__).parent / "data" / "journal-v1.db"
 
@@ -80,7 +81,7 @@ def test_current_code_opens_v1_intact(
     ok("doctor")
     assert snapshot(v1) == before
     fresh = tmp_path / "fresh.db"
-    connection.open_journal(fresh).close()
+    open_journal(fresh).close()
     assert master(v1) == master(fresh)
     # writing still works, and undo still reverts exactly
     ok("log", "Ana Rossi", "-m", "Again")

@@ -74,7 +74,7 @@ def _report(exc: Exception) -> int:
         isinstance(getattr(exc, "orig", None), sqlite3.Error)
     ):
         from netjournal.cli.common import current_journal
-        from netjournal.store.connection import translate
+        from netjournal.store.sqlite import translate
 
         err = translate(exc, current_journal())
         if os.environ.get(DEBUG_ENV):
@@ -96,7 +96,7 @@ def _file_error(exc: OSError) -> str:
     """A file-system error as one sentence: about the journal when it is the journal's
     (or one of its folders), else about the file named."""
     from netjournal.cli.common import current_journal
-    from netjournal.store.connection import translate_os
+    from netjournal.store.sqlite import translate_os
 
     journal = current_journal().absolute()
     path = Path(os.fsdecode(exc.filename)).absolute()

@@ -129,7 +129,7 @@ def reading(st: State) -> Iterator[sqlite3.Connection]:
         yield conn
         conn.execute("COMMIT")
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-        from netjournal.store.connection import translate
+        from netjournal.store.sqlite import translate
 
         raise translate(exc, st.db) from exc
     finally:

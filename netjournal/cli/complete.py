@@ -14,9 +14,9 @@ def complete_name(incomplete: str) -> list[str]:
     """Names of contacts (not archived) whose name, or a word of it, starts with
     ``incomplete``, case- and accent-insensitively; exact prefix matches first."""
     try:
-        from netjournal.store.connection import raw_connect
         from netjournal.store.paths import journal_path
         from netjournal.store.reads import contacts as contact_reads
+        from netjournal.store.sqlite import raw_connect
 
         path = journal_path(None)
         if not path.is_file():

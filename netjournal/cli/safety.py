@@ -32,7 +32,7 @@ def _interactive() -> bool:
 
 
 def _require_journal(db: Path, template: str) -> None:
-    from netjournal.store.connection import has_content
+    from netjournal.store.sqlite import has_content
 
     if not has_content(db):  # an unreadable folder is a sentence too
         raise BadValue(template.format(path=db))
@@ -153,7 +153,7 @@ def doctor(
 ) -> None:
     """Check the journal: integrity, schema objects, foreign keys, text, orphans, undo
     history, look-alike contacts, score cache, permissions, temporary copies."""
-    from netjournal.store.connection import path_exists
+    from netjournal.store.sqlite import path_exists
 
     st = state(ctx)
     db = st.db
@@ -208,7 +208,8 @@ def _rebuild(db: Path) -> None:
         notice(messages.DOCTOR_FORGOT_UNDO.format(count=done.forgotten))
     notice(messages.DOCTOR_REBUILT.format(count=done.dropped))
     if done.version < SCHEMA_VERSION:
-        from netjournal.store.connection import connect, open_journal
+        from netjournal.store.connection import open_journal
+        from netjournal.store.sqlite import connect
 
         conn = connect(db)
         try:
@@ -224,7 +225,7 @@ def run_checks(db: Path, st: State) -> list[dict[str, Any]]:
     import sqlite3
 
     from netjournal.store import SCHEMA_VERSION, checks
-    from netjournal.store.connection import connect, user_version
+    from netjournal.store.sqlite import connect, user_version
 
     results: list[dict[str, Any]] = []
 

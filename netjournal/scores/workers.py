@@ -94,7 +94,7 @@ def _in_workers(
 
 def _score_chunk(job: tuple[str, date, Constants, list[int]]) -> dict[int, dict[str, Any]]:
     """In a worker: score the job's contacts from the journal, read-only."""
-    from netjournal.store.connection import raw_connect
+    from netjournal.store.sqlite import raw_connect
 
     path, today, c, ids = job
     conn = raw_connect(Path(path), readonly=True)  # hardened like every connection

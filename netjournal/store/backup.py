@@ -147,7 +147,7 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
     forever); to copy what a held write lock protects, pass a second connection.
     Raises ``OSError`` or ``sqlite3.Error`` as they come (:func:`backup_file` words them).
     """
-    from netjournal.store.connection import raw_connect
+    from netjournal.store.sqlite import raw_connect
 
     with private_temp(target.parent, target.name) as tmp:
         dest = raw_connect(tmp)
@@ -165,7 +165,7 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
 def backup_file(journal: Path, target: Path, timeout_ms: int | None = None) -> Path:
     """Copy the journal file at ``journal`` to ``target`` through a connection of its own;
     failures become one sentence naming what went wrong and where."""
-    from netjournal.store.connection import raw_connect, translate
+    from netjournal.store.sqlite import raw_connect, translate
 
     try:
         src = raw_connect(journal, timeout_ms=timeout_ms)
@@ -251,7 +251,7 @@ def journal_version(path: Path) -> int:
     A light check (``net backup`` of the journal, or of a file it would overwrite); a file
     to restore gets the full one (``restore.staged``). Changes nothing.
     """
-    from netjournal.store.connection import raw_connect, translate
+    from netjournal.store.sqlite import raw_connect, translate
 
     read_header(path)
     try:

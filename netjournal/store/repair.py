@@ -17,7 +17,7 @@ from pathlib import Path
 from netjournal import messages
 from netjournal.errors import JournalError
 from netjournal.store import SCHEMA_VERSION, shape, undo
-from netjournal.store.connection import connect, translate, user_version
+from netjournal.store.sqlite import connect, translate, user_version
 
 
 @dataclass

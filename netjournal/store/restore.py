@@ -29,8 +29,8 @@ from netjournal.store.backup import (
     read_header,
 )
 from netjournal.store.checks import first_non_text
-from netjournal.store.connection import connect, raw_connect, translate
 from netjournal.store.paths import create_private_file
+from netjournal.store.sqlite import connect, raw_connect, translate
 
 
 @contextmanager

@@ -29,18 +29,17 @@ from netjournal.models.journal import Contact, FollowUp, Interaction, Participan
 if TYPE_CHECKING:
     from netjournal.models.exchanges import Exchange, Fact
 from netjournal.names import Outcome, options_text, resolution_error
-from netjournal.store import connection, undo
+from netjournal.store import sqlite, undo
+from netjournal.store.connection import open_journal
 from netjournal.store.reads import contacts as contact_reads
 from netjournal.text import fold
 
 
 def _engine(path: Path) -> Any:
-    """An engine whose connections are ``connection.connect(path)``: SQLAlchemy never
+    """An engine whose connections are ``sqlite.connect(path)``: SQLAlchemy never
     sees the path, so it cannot read ``%20`` or ``?`` in it as URL syntax and open
     another file than the one the reads open."""
-    engine = create_engine(
-        "sqlite://", creator=lambda: connection.connect(path), poolclass=NullPool
-    )
+    engine = create_engine("sqlite://", creator=lambda: sqlite.connect(path), poolclass=NullPool)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -65,9 +64,9 @@ def open_writer(
     A journal this command creates gets its schema inside the same transaction, so a
     command that fails leaves no journal behind (the empty file is removed again).
     """
-    created = connection.create_file(path)
+    created = sqlite.create_file(path)
     if not created:
-        connection.open_journal(path, on_notice).close()  # checks, migrates, outside our txn
+        open_journal(path, on_notice).close()  # checks, migrates, outside our txn
     engine = _engine(path)
     committed = False
     try:
@@ -86,14 +85,14 @@ def open_writer(
                 committed = True
             except (OperationalError, sqlite3.OperationalError) as exc:
                 session.rollback()
-                raise connection.translate(exc, path) from exc
+                raise sqlite.translate(exc, path) from exc
             except BaseException:
                 session.rollback()
                 raise
     finally:
         engine.dispose()
         if created:
-            (connection.use_wal if committed else connection.discard_new)(path)
+            (sqlite.use_wal if committed else sqlite.discard_new)(path)
 
 
 def _create_schema(conn: sqlite3.Connection, path: Path) -> None:
@@ -103,7 +102,7 @@ def _create_schema(conn: sqlite3.Connection, path: Path) -> None:
 
     if schema.create_in_transaction(conn, path):
         return
-    version = connection.user_version(conn)
+    version = sqlite.user_version(conn)
     if version != SCHEMA_VERSION:
         raise JournalError(messages.JOURNAL_CHANGED_MEANWHILE.format(path=path))
     shape.check(conn, path, version)
