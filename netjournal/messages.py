@@ -60,6 +60,24 @@ NAME_CLOSE_ON_LOG = (
 CONTACT_CREATED = "New contact: {name}."
 TEXT_EMPTY = "The {what} cannot be empty."
 TEXT_CONTROL = "The {what} contains control characters (only newlines and tabs are allowed)."
+TEXT_CONTROL_LINE = (
+    "The {what} contains control characters; it is one line of text, without tabs or "
+    "line breaks."
+)
+TEXT_INVISIBLE = (
+    "The {what} contains invisible control characters that change how text is shown "
+    "({chars}); remove them."
+)
+TEXT_NOT_UTF8 = (
+    "The {what} '{text}' is not valid UTF-8 text; check that your terminal or file uses UTF-8."
+)
+NAME_INVISIBLE = (
+    "The name '{name}' contains invisible control characters that change how text is "
+    "shown ({chars}); names cannot, as they would make one name look like another."
+)
+NAME_NOT_UTF8 = (
+    "The name '{name}' is not valid UTF-8 text; check that your terminal or file uses UTF-8."
+)
 TEXT_TOO_LONG = "The {what} is too long (the limit is {limit} characters)."
 UNKNOWN_CHOICE = "Unknown {what} '{value}'. Choose one of: {allowed}."
 BAD_AMOUNT = "Cannot read the amount '{amount}'; use a number like 250 or 1250.50."
@@ -107,6 +125,10 @@ BAD_RECORD_ID = (
     "f7 (fact), r2 (follow-up or promise), e5 (expense), t1 (target)."
 )
 RECORD_NOT_FOUND = "There is no record {id}."
+RECORD_ID_TOO_LONG = (
+    "There is no record {id}: record ids have at most {digits} digits. "
+    "'net show NAME' lists a contact's records with their ids."
+)
 RECORD_UPDATED = "Updated {id}."
 RECORD_REMOVED = "Removed {id}."
 OPTION_NOT_FOR_RECORD = "{option} does not apply to {id}."
@@ -120,6 +142,10 @@ CONFIG_UNREADABLE = "Cannot read the config file {path}: {error}."
 CONFIG_UNKNOWN_KEY = "The config file {path} has an unknown key '{key}' (known: {known})."
 CONFIG_BAD_VALUE = "In the config file {path}, '{key}' must be {hint}."
 BAD_NOW = "NETJOURNAL_NOW must be an ISO date or date-time, not '{value}'."
+NOW_OUT_OF_RANGE = (
+    "{var} is '{value}', outside the years a journal accepts ({first} to {last}); "
+    "set it to a date in that range, or unset it to use the clock."
+)
 
 # --- scoring -------------------------------------------------------------------------
 

@@ -22,7 +22,10 @@ DEBUG_ENV = "NETJOURNAL_DEBUG"
 
 
 def _say(text: str) -> None:
-    sys.stderr.write(text.rstrip("\n") + "\n")
+    from netjournal.text import visible
+
+    # messages quote what was typed: control characters and invalid UTF-8 shown escaped
+    sys.stderr.write(visible(text.rstrip("\n")) + "\n")
     sys.stderr.flush()
 
 
@@ -234,6 +237,20 @@ def _only(args: Sequence[str]) -> typer.Typer | None:
     return only
 
 
+def _never_fail_on_encoding() -> None:
+    """Whatever reaches stdout or stderr, writing it never raises: a character the
+    terminal's encoding lacks, or a lone surrogate (invalid UTF-8 from argv), is written
+    as a visible escape instead of ending the command with an encoding error."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a closed or unusual stream: leave it as it is
+                continue
+
+
 def main() -> None:
     """Console-script entry point (``net`` and ``netjournal``)."""
+    _never_fail_on_encoding()
     (_only(sys.argv[1:]) or full_app())()
