@@ -61,8 +61,7 @@ CONTACT_CREATED = "New contact: {name}."
 TEXT_EMPTY = "The {what} cannot be empty."
 TEXT_CONTROL = "The {what} contains control characters (only newlines and tabs are allowed)."
 TEXT_CONTROL_LINE = (
-    "The {what} contains control characters; it is one line of text, without tabs or "
-    "line breaks."
+    "The {what} contains control characters; it is one line of text, without tabs or line breaks."
 )
 TEXT_INVISIBLE = (
     "The {what} contains invisible control characters that change how text is shown "

@@ -28,9 +28,7 @@ def parse_id(raw: str, allowed: str = "igafret") -> tuple[str, int]:
     if not match or match.group(1) not in allowed:
         raise BadValue(messages.BAD_RECORD_ID.format(id=printable(raw)))
     if len(match.group(2)) > MAX_ID_DIGITS:
-        raise BadValue(
-            messages.RECORD_ID_TOO_LONG.format(id=printable(raw), digits=MAX_ID_DIGITS)
-        )
+        raise BadValue(messages.RECORD_ID_TOO_LONG.format(id=printable(raw), digits=MAX_ID_DIGITS))
     return match.group(1), int(match.group(2))
 
 
