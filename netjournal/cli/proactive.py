@@ -11,7 +11,7 @@ from netjournal import messages, vocab
 from netjournal.cli import parse
 from netjournal.cli.common import State, echo, notice, reading, state, writing
 from netjournal.errors import BadUsage, BadValue
-from netjournal.text import choice, clean_text, format_money, parse_money
+from netjournal.text import choice, clean_text, format_money, parse_money, visible
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -431,11 +431,11 @@ def review_renderables(data: dict[str, Any], currency: str) -> "list[RenderableT
             f"{_money(b['for_period'], currency)} for this period, "
             f"{_money(b['left'], currency)} left."
         )
-    out.append(Text("\n".join(money_lines)))
+    out.append(Text(visible("\n".join(money_lines))))  # the currency comes from the config
     stages = data["stages"]
     out.append(Text("\nStages", style="bold underline"))
     counts = "  ".join(f"{k} {n}" for k, n in stages["counts"].items())
-    moved = [f"{m['name']}: {m['from']} → {m['to']}" for m in stages["moved"]]
+    moved = [visible(f"{m['name']}: {m['from']} → {m['to']}") for m in stages["moved"]]
     out.append(
         Text(
             counts
