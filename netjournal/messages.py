@@ -15,6 +15,10 @@ UNEXPECTED = (
 )
 USAGE_ERROR = "{message}\nTry '{command} --help' for help."
 INTERRUPTED = "Interrupted; nothing was written."
+ARG_NOT_UTF8 = (
+    "The argument '{arg}' is not valid UTF-8 text; nothing was written. "
+    "Check that your terminal uses UTF-8, or retype it."
+)
 
 # --- journal file --------------------------------------------------------------------
 

@@ -52,6 +52,15 @@ def _codes(chars: str) -> str:
     return ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(chars))
 
 
+def check_utf8(raw: str, what: str = "name") -> None:
+    """Refuse text holding lone surrogates: what Python makes of invalid UTF-8 in argv
+    or a file; no name can match it and SQLite cannot store it."""
+    if _SURROGATE.search(raw):
+        if what == "name":
+            raise BadValue(messages.NAME_NOT_UTF8.format(name=printable(raw)))
+        raise BadValue(messages.TEXT_NOT_UTF8.format(what=what, text=printable(raw)))
+
+
 def check_name(raw: str) -> None:
     """Refuse what no name may hold: invalid UTF-8, controls, direction characters."""
     bad = _NAME_BAD.findall(raw)

@@ -56,11 +56,28 @@ class NetGroup(TyperGroup):
         except typer.Abort:
             _say(messages.INTERRUPTED)
             code = ExitCode.BAD_VALUE
+        except UnicodeEncodeError as exc:
+            code = _not_utf8(exc, sys.argv[1:] if args is None else list(args))
         except Exception as exc:
             code = _report(exc)
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def _not_utf8(exc: UnicodeEncodeError, args: Sequence[str]) -> int:
+    """Invalid UTF-8 in argv (lone surrogates) that reached an encoder: the commands
+    refuse it in names and texts; anything else they pass on gets this one sentence."""
+    import re
+
+    surrogate = re.compile("[\ud800-\udfff]")
+    if not surrogate.search(exc.object if isinstance(exc.object, str) else ""):
+        return _report(exc)
+    from netjournal.text import printable
+
+    culprit = next((a for a in args if surrogate.search(a)), exc.object)
+    _say(messages.ARG_NOT_UTF8.format(arg=printable(culprit)))
+    return ExitCode.BAD_VALUE
 
 
 def _report(exc: Exception) -> int:

@@ -491,10 +491,12 @@ def review(
 
         from rich.console import Console
 
+        from netjournal.files import write_private
+
         recorder = Console(record=True, width=100, file=io.StringIO(), highlight=False)
         _print_review(data, currency, recorder)
-        try:
-            recorder.save_svg(str(svg), title="net review")
+        try:  # not Rich's save_svg: that writes in place, with the umask's mode
+            write_private(svg, [recorder.export_svg(title="net review")])
         except OSError as exc:
             raise BadValue(
                 messages.SVG_UNWRITABLE.format(path=svg, reason=exc.strerror or exc)
