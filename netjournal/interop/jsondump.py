@@ -146,7 +146,7 @@ def load(source: Source) -> dict[str, list[dict[str, Any]]]:
             if problem:
                 raise BadValue(
                     messages.IMPORT_NOT_JSON.format(
-                        path=path, reason=f"{name} row {index}: {problem}"
+                        path=path, reason=f"{name} row {index}: {problem.rstrip('.')}"
                     )
                 )
     return {t: tables.get(t, []) for t in JOURNAL_TABLES}
