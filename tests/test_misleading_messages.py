@@ -134,3 +134,26 @@ def test_output_naming_an_invalid_utf8_path_never_fails(
     assert done.returncode == 0, done.stderr
     assert done.stderr.startswith(b"Exported 1 contact to ") and b"\\udcff.csv" in done.stderr
     assert (tmp_path / os.fsdecode(b"\xff.csv")).exists()
+
+
+def test_a_file_name_that_is_not_utf8_imports_and_undoes(
+    ok: Callable[..., Any], db_path: Path, tmp_path: Path
+) -> None:
+    path = os.fsencode(tmp_path) + b"/caf\xe9.csv"  # a Latin-1 file name
+    Path(os.fsdecode(path)).write_text("name\nAna Rossi\n", encoding="utf-8")
+    env = {**os.environ, "NETJOURNAL_DEBUG": ""}
+    net = [sys.executable, "-m", "netjournal"]
+    done = subprocess.run([*net, "import", "csv", path], capture_output=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith(b"CSV: added 1,")
+    undone = subprocess.run([*net, "undo"], capture_output=True, env=env)
+    assert undone.stdout.startswith(b"Undid 'import csv caf\\udce9.csv'"), undone
+
+
+def test_a_name_that_is_not_utf8_is_named_as_a_name(net: Callable[..., Any]) -> None:
+    result = net("show", "An\udcffa")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "The name 'An\\udcffa' is not valid UTF-8 text; check that your terminal or file "
+        "uses UTF-8."
+    )

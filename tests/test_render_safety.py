@@ -182,6 +182,7 @@ COMMANDS = [
     ["export", "json"],  # CSV and vCard to a pipe are the data as it is (tests/test_pty.py
     # shows them escaped on a terminal)
     ["give", "NAME", "a book"],
+    ["ask", "NAME", "a big deal", "-k", "business", "--amount", "90000"],  # warnings quote NAME
     ["done", "NAME"],
     ["snooze", "NAME", "in 2 weeks"],
     ["contact", "edit", "NAME", "--role", "CEO"],
@@ -224,3 +225,12 @@ def test_planted_escape_sequences_are_shown_escaped(
     result = ok(*[name if a == "NAME" else a for a in command])
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "\\x1b]0;x\\x07\\x1b[2J" in result.stdout
+
+
+def test_warnings_quote_a_planted_name_escaped(
+    seeded: None, ok: Callable[..., Any], db_path: Path
+) -> None:
+    name = plant(db_path, PAYLOAD)
+    result = ok("ask", name, "a big deal", "-k", "business", "--amount", "90000")
+    assert "deposit before you withdraw" in result.stderr
+    assert "\x1b" not in result.stderr and "Ana\\x1b]0;x\\x07" in result.stderr
