@@ -4,6 +4,7 @@ Keys::
 
     date_order = "DMY"        # or "MDY": how 03/04/2026 is read
     currency = "€"            # shown before money amounts; none by default
+    import_limit_mb = 200     # the largest file `net import` reads, in MB (10**6 bytes)
 
     [scoring]                 # overrides of netjournal.scoring.Constants, by field name
     balance_half_life = 365
@@ -26,7 +27,10 @@ if TYPE_CHECKING:
     from netjournal.scoring.constants import Constants
 
 DATE_ORDERS = ("DMY", "MDY")
-KNOWN_KEYS = ("date_order", "currency", "scoring")
+KNOWN_KEYS = ("date_order", "currency", "import_limit_mb", "scoring")
+#: the default and the largest ``import_limit_mb``
+IMPORT_LIMIT_MB = 200
+MAX_IMPORT_LIMIT_MB = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -35,9 +39,15 @@ class Config:
     date_order: str = "DMY"
     currency: str = ""
     scoring: dict[str, Any] = field(default_factory=dict)
+    import_limit_mb: int = IMPORT_LIMIT_MB
 
     def as_dict(self) -> dict[str, Any]:
-        return {"date_order": self.date_order, "currency": self.currency, "scoring": self.scoring}
+        return {
+            "date_order": self.date_order,
+            "currency": self.currency,
+            "import_limit_mb": self.import_limit_mb,
+            "scoring": self.scoring,
+        }
 
 
 def load(path: Path) -> Config:
@@ -71,6 +81,19 @@ def load(path: Path) -> Config:
                 path=where(path, text, "currency"), key="currency", hint="a short text such as €"
             )
         )
+    limit = data.get("import_limit_mb", IMPORT_LIMIT_MB)
+    if (
+        not isinstance(limit, int)
+        or isinstance(limit, bool)
+        or not 1 <= limit <= MAX_IMPORT_LIMIT_MB
+    ):
+        raise BadValue(
+            messages.CONFIG_BAD_VALUE.format(
+                path=where(path, text, "import_limit_mb"),
+                key="import_limit_mb",
+                hint=messages.CONFIG_HINT_IMPORT_LIMIT.format(most=MAX_IMPORT_LIMIT_MB),
+            )
+        )
     scoring = data.get("scoring", {})
     if not isinstance(scoring, dict):
         raise BadValue(
@@ -78,7 +101,13 @@ def load(path: Path) -> Config:
                 path=where(path, text, "scoring"), key="scoring", hint="a table"
             )
         )
-    return Config(path=path, date_order=order.upper(), currency=currency, scoring=scoring)
+    return Config(
+        path=path,
+        date_order=order.upper(),
+        currency=currency,
+        scoring=scoring,
+        import_limit_mb=limit,
+    )
 
 
 def line_of(text: str, key: str, table: str | None = None) -> int | None:

@@ -15,6 +15,10 @@ UNEXPECTED = (
 )
 USAGE_ERROR = "{message}\nTry '{command} --help' for help."
 INTERRUPTED = "Interrupted; nothing was written."
+ARG_NOT_UTF8 = (
+    "The argument '{arg}' is not valid UTF-8 text; nothing was written. "
+    "Check that your terminal uses UTF-8, or retype it."
+)
 
 # --- journal file --------------------------------------------------------------------
 
@@ -108,6 +112,23 @@ NAME_CLOSE_ON_LOG = (
 CONTACT_CREATED = "New contact: {name}."
 TEXT_EMPTY = "The {what} cannot be empty."
 TEXT_CONTROL = "The {what} contains control characters (only newlines and tabs are allowed)."
+TEXT_CONTROL_LINE = (
+    "The {what} contains control characters; it is one line of text, without tabs or line breaks."
+)
+TEXT_INVISIBLE = (
+    "The {what} contains invisible control characters that change how text is shown "
+    "({chars}); remove them."
+)
+TEXT_NOT_UTF8 = (
+    "The {what} '{text}' is not valid UTF-8 text; check that your terminal or file uses UTF-8."
+)
+NAME_INVISIBLE = (
+    "The name '{name}' contains invisible control characters that change how text is "
+    "shown ({chars}); names cannot, as they would make one name look like another."
+)
+NAME_NOT_UTF8 = (
+    "The name '{name}' is not valid UTF-8 text; check that your terminal or file uses UTF-8."
+)
 TEXT_TOO_LONG = "The {what} is too long (the limit is {limit} characters)."
 UNKNOWN_CHOICE = "Unknown {what} '{value}'. Choose one of: {allowed}."
 BAD_AMOUNT = "Cannot read the amount '{amount}'; use a number like 250 or 1250.50."
@@ -155,6 +176,10 @@ BAD_RECORD_ID = (
     "f7 (fact), r2 (follow-up or promise), e5 (expense), t1 (target)."
 )
 RECORD_NOT_FOUND = "There is no record {id}."
+RECORD_ID_TOO_LONG = (
+    "There is no record {id}: record ids have at most {digits} digits. "
+    "'net show NAME' lists a contact's records with their ids."
+)
 RECORD_UPDATED = "Updated {id}."
 RECORD_REMOVED = "Removed {id}."
 OPTION_NOT_FOR_RECORD = "{option} does not apply to {id}."
@@ -171,7 +196,12 @@ CONFIG_SYNTAX = "The config file {path} is not valid TOML: {error}."
 CONFIG_UNREADABLE = "Cannot read the config file {path}: {error}."
 CONFIG_UNKNOWN_KEY = "The config file {path} has an unknown key '{key}' (known: {known})."
 CONFIG_BAD_VALUE = "In the config file {path}, '{key}' must be {hint}."
+CONFIG_HINT_IMPORT_LIMIT = "a whole number of megabytes from 1 to {most}"
 BAD_NOW = "NETJOURNAL_NOW must be an ISO date or date-time, not '{value}'."
+NOW_OUT_OF_RANGE = (
+    "{var} is '{value}', outside the years a journal accepts ({first} to {last}); "
+    "set it to a date in that range, or unset it to use the clock."
+)
 
 # --- scoring -------------------------------------------------------------------------
 
@@ -286,6 +316,15 @@ ICS_WRITTEN = "Wrote {events} calendar events to {path}."
 
 IMPORT_NOT_FILE = "Cannot read {path}: {reason}."
 IMPORT_NOT_TEXT = "{path} is not a {what} file: it is not UTF-8 text."
+IMPORT_TOO_BIG = (
+    "{path} is {size} MB, over the import limit of {limit} MB; nothing was imported. "
+    "To import it, raise import_limit_mb in {config}."
+)
+IMPORT_STREAM_TOO_BIG = (
+    "{path} goes on past the import limit of {limit} MB; nothing was imported. "
+    "To import more, raise import_limit_mb in {config}."
+)
+IMPORT_LINE_TOO_LONG = "{path} is not a {what} file: it has a line longer than {limit} characters."
 IMPORT_NOT_LINKEDIN = (
     "{path} is not a LinkedIn Connections.csv: no header row with First Name and Last Name."
 )
@@ -298,11 +337,23 @@ IMPORT_JSON_NOT_EMPTY = (
     "Add --merge to add the records it does not have yet (matched by UUID)."
 )
 IMPORT_JSON_CONFLICT = "{path} does not fit the journal: {reason}. Nothing was imported."
+WHY_JSON_TOO_DEEP = "it is nested too deeply to be one"
+WHY_JSON_NUMBER = "'{column}' is {value:.3g}, beyond the whole numbers a journal stores"
+WHY_JSON_ID = "'id' is {value:.3g}, outside the record ids a journal uses (1 to {most:,})"
 IMPORT_SUMMARY = (
     "{what}: added {added}, updated {updated}, unchanged {unchanged}, skipped {skipped}."
 )
 IMPORT_SKIPPED = "  skipped {where}: {why}"
 IMPORT_WARNING = "  note {where}: {why}"
+IMPORT_MORE_SKIPPED = "  … and {count} more skipped (only the first {limit} are listed)."
+IMPORT_MORE_SAME = (
+    "  … and {count} more skipped as the same person as an earlier {unit} "
+    "(only the first {limit} are listed)."
+)
+IMPORT_MORE_RENAMED = (
+    "  … and {count} more added under another name (only the first {limit} are listed)."
+)
+IMPORT_MORE_WARNINGS = "  … and {count} more notes (only the first {limit} are listed)."
 IMPORT_RENAMED = (
     "  {where}: '{name}' is already another contact's name, so this one was added as '{new}'."
 )
@@ -312,6 +363,7 @@ IMPORT_JSON_MERGED = "Merged {path}: added {added}; already there {kept}."
 WHY_NO_NAME = "no name"
 WHY_SAME_AS = "the same person as {where}"
 WHY_UNREADABLE_CARD = "cannot read this card ({reason})"
+WHY_CARD_TOO_BIG = "the card is larger than {limit}; a card that big is not a contact"
 WHY_BAD_DATE = "cannot read the date '{text}'; imported without it"
 WHY_BAD_EMAIL = "'{email}' is not an email address; imported without it"
 WHY_BAD_BIRTHDAY = "cannot read the birthday '{text}'; imported without it"

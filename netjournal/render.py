@@ -3,6 +3,11 @@
 Functions take the plain data that ``reports``/``store.reads`` return and write to
 stdout. Rich honours ``NO_COLOR`` and plain pipes by itself. Rich is imported lazily so
 ``--json`` output never pays for it.
+
+The renderer never writes a control character it did not create itself: table cells
+(``table.py``), text put into Rich markup (:func:`esc`), lines on stderr (:func:`say`)
+and JSON (:func:`emit_json`) all pass user data through
+:func:`netjournal.text.visible` or :func:`netjournal.text.safe_json`.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from netjournal.text import format_money
+from netjournal.text import format_money, safe_json, visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -22,7 +27,13 @@ if TYPE_CHECKING:
 def emit_json(data: Any) -> None:
     """JSON on stdout: indented for a person at a terminal, compact (and fast) for scripts."""
     indent = 2 if sys.stdout.isatty() else None
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent, default=str) + "\n")
+    text = json.dumps(data, ensure_ascii=False, indent=indent, default=str)
+    sys.stdout.write(safe_json(text) + "\n")
+
+
+def say(text: str) -> None:
+    """A line for the person on stderr (a hint, a count, an empty-list sentence)."""
+    sys.stderr.write(visible(text) + "\n")
 
 
 def console() -> Console:
@@ -52,7 +63,7 @@ def put(t: Table, c: Console | None = None) -> None:
 def esc(text: Any) -> str:
     from rich.markup import escape
 
-    return escape("" if text is None else str(text))
+    return escape(visible("" if text is None else str(text)))
 
 
 def money(cents: int | None, currency: str = "") -> str:
@@ -94,7 +105,7 @@ def contacts(rows: list[dict[str, Any]], *, as_json: bool) -> None:
     from netjournal import messages
 
     if not rows:
-        sys.stderr.write(messages.NO_CONTACTS + "\n")
+        say(messages.NO_CONTACTS)
         return
     t = table("name", "company", "role", "tier", "tags", ">met", "last contact")
     for r in rows:
@@ -264,7 +275,7 @@ def due(data: dict[str, Any], *, as_json: bool, limit: int | None = None) -> Non
     items = data["items"]
     if not items:
         text = messages.DUE_NOBODY if data["all"] else messages.DUE_NOTHING
-        sys.stderr.write(text.format(days=data["within"]) + "\n")
+        say(text.format(days=data["within"]))
         return
     shown = items[:limit] if limit else items
     total = data.get("count", len(items))
@@ -280,7 +291,7 @@ def due(data: dict[str, Any], *, as_json: bool, limit: int | None = None) -> Non
         )
     put(t)
     if len(shown) < total:
-        sys.stderr.write(messages.DUE_MORE.format(more=total - len(shown)) + "\n")
+        say(messages.DUE_MORE.format(more=total - len(shown)))
 
 
 def due_terms(data: dict[str, Any], *, as_json: bool) -> None:
@@ -323,11 +334,9 @@ def due_terms(data: dict[str, Any], *, as_json: bool) -> None:
     facts.add_row("listed by net due", listed)
     c.print(facts)
     if data["archived"]:
-        sys.stderr.write(messages.DUE_ARCHIVED.format(name=data["name"]) + "\n")
+        say(messages.DUE_ARCHIVED.format(name=data["name"]))
     elif data["snoozed_until"]:
-        sys.stderr.write(
-            messages.DUE_SNOOZED.format(name=data["name"], day=data["snoozed_until"]) + "\n"
-        )
+        say(messages.DUE_SNOOZED.format(name=data["name"], day=data["snoozed_until"]))
 
 
 def followups(data: dict[str, Any], *, as_json: bool, include_done: bool = False) -> None:
@@ -340,7 +349,7 @@ def followups(data: dict[str, Any], *, as_json: bool, include_done: bool = False
     items = data["followups"]
     if not items:
         text = messages.NO_FOLLOWUPS_AT_ALL if include_done else messages.NO_FOLLOWUPS
-        sys.stderr.write(text + "\n")
+        say(text)
         return
     columns = ["id", "due", "who", "kind", "note"] + (["done"] if include_done else [])
     t = table(*columns)
@@ -376,7 +385,7 @@ def _more(total: int, shown: int) -> None:
     if total > shown:
         from netjournal import messages
 
-        sys.stderr.write(messages.DUE_MORE.format(more=total - shown) + "\n")
+        say(messages.DUE_MORE.format(more=total - shown))
 
 
 def balance(data: dict[str, Any], *, as_json: bool, limit: int = 0) -> None:

@@ -10,7 +10,9 @@ wide and combining characters line up). Rich still does the printing, so colours
 and terminals without colour behave as everywhere else.
 
 A cell is plain text (never Rich markup: a name like ``[bold]`` prints as written), a
-``(text, style)`` pair, or a list of such pairs.
+``(text, style)`` pair, or a list of such pairs. Every cell, header and title goes
+through :func:`netjournal.text.visible`: a control character in the data (an escape
+sequence that came in with an import) is shown as ``\x1b``, never sent to the terminal.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
+
+from netjournal.text import visible
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -37,19 +41,19 @@ def _runs(cell: Cell | None, style: str) -> list[Run]:
     if cell is None:
         return [("", style)]
     if isinstance(cell, str):
-        return [(cell, style)]
+        return [(visible(cell), style)]
     if isinstance(cell, tuple) and len(cell) == 2 and isinstance(cell[0], str):
         text, own = cell
-        return [(str(text), str(own) or style)]
-    return [(text, own or style) for text, own in cell]  # type: ignore[misc]
+        return [(visible(str(text)), str(own) or style)]
+    return [(visible(str(text)), own or style) for text, own in cell]  # type: ignore[misc]
 
 
 class Table:
     """Columns (a leading ``>`` right-aligns one), an optional title, rows and sections."""
 
     def __init__(self, *columns: str, title: str | None = None) -> None:
-        self.title = title
-        self.headers = [c[1:] if c.startswith(">") else c for c in columns]
+        self.title = None if title is None else visible(title)
+        self.headers = [visible(c[1:] if c.startswith(">") else c) for c in columns]
         self.right = [c.startswith(">") for c in columns]
         self.rows: list[list[list[Run]] | None] = []
 

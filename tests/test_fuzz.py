@@ -1,9 +1,12 @@
 """Fuzzing the CLI: whatever is typed, net either succeeds or says why in one message.
 
 Hypothesis generates names, notes, dates, kinds, sizes, amounts and CSV files for the
-write commands. Every run must exit 0, 1 or 2 with no traceback (``result.exception`` is
-None or SystemExit), a non-zero exit must come with a message on stderr, and a failing
-run must leave every row of the journal as it was.
+write commands, with control characters, escape sequences, bidi controls and invalid UTF-8
+(Python hands argv over as str with surrogateescape: lone surrogates U+DC80-U+DCFF).
+Every run must exit 0, 1 or 2 with no traceback (``result.exception`` is None or
+SystemExit) and no "Unexpected error", a non-zero exit must come with a message on
+stderr, nothing printed may hold a control character net did not write itself, and a
+failing run must leave every row of the journal as it was.
 
 Examples per test: ``$NETJOURNAL_FUZZ_EXAMPLES`` (default 50); ``.ci/run`` runs the slow
 marker once more with 1,000. Each example works on its own copy of a small journal (so
@@ -13,6 +16,7 @@ the function-scoped fixtures are safe to share between examples).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -40,11 +44,22 @@ KNOWN = ("Ana Rossi", "Marco Bianchi", "Élodie Núñez")
 
 # --- strategies -------------------------------------------------------------------------
 
-# anything a shell can pass (no NUL), weighted towards the awkward
-ALPHABET = st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00")
-awkward = st.sampled_from(
-    ["", " ", "-", "--", "\t", "\n", "\r", "\x1b[31m", "'", '"', ";", "=1+1", "é", "ß", "👋", "İ"]
+# anything a shell can pass (no NUL), weighted towards the awkward: controls, C1, bidi
+# controls and the lone surrogates that invalid UTF-8 in argv becomes
+ALPHABET = st.one_of(
+    st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"),
+    st.characters(min_codepoint=0x01, max_codepoint=0x9F),
+    st.sampled_from(list("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u2028")),
+    st.characters(min_codepoint=0xDC80, max_codepoint=0xDCFF),
 )
+awkward = st.sampled_from(
+    [
+        *["", " ", "-", "--", "\t", "\n", "\r", "\x1b[31m", "'", '"', ";", "=1+1", "é", "ß"],
+        *["👋", "İ", "\x1b]0;x\x07\x1b[2J", "\u202eevil", "\x9b2J", "caf\udce9", "\udcff"],
+    ]
+)
+#: what nothing net prints may hold (tests/test_render_safety.py has the same)
+FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 text = st.one_of(
     st.text(ALPHABET, max_size=30),
     awkward,
@@ -146,7 +161,16 @@ contact_edit = joined(
     contact_opts,
     opt("--name", name),
 )
-any_command = st.one_of(log_cmd, exchange_cmd, learn_cmd, contact_add, contact_edit)
+read_cmd = st.one_of(
+    joined(
+        st.sampled_from([["show"], ["due"], ["balance"], ["depth"], ["match"], ["snooze"]]),
+        name.map(lambda n: [n]),
+    ),
+    joined(
+        st.sampled_from([["contacts", "--search"], ["contacts", "--tag"]]), text.map(lambda t: [t])
+    ),
+)
+any_command = st.one_of(log_cmd, exchange_cmd, learn_cmd, contact_add, contact_edit, read_cmd)
 
 CSV_HEADER = "name,company,role,email,phone,birthday,tags,tier,kin,met_on,met_at,linkedin"
 cell = st.one_of(text, st.sampled_from(["", "=cmd|' /C calc'!A0", "'=1+1", '"quoted, comma"']))
@@ -215,6 +239,9 @@ def check(result: Result, argv: list[str]) -> None:
         raise AssertionError(f"net {argv!r} raised") from result.exception
     assert result.exit_code in (0, 1, 2), (argv, result.exit_code, result.stderr)
     assert "Traceback" not in result.stderr and "Traceback" not in result.stdout, argv
+    assert "Unexpected error" not in result.stderr, (argv, result.stderr)
+    assert not FORBIDDEN.search(result.stdout), (argv, result.stdout)
+    assert not FORBIDDEN.search(result.stderr), (argv, result.stderr)
     if result.exit_code != 0:
         assert result.stderr.strip(), ("failed without a message", argv)
 
@@ -232,6 +259,9 @@ def check(result: Result, argv: list[str]) -> None:
 @example(args=["contact", "edit", "Ana", "--name", "Marco Bianchi"])
 @example(args=["log", "Ana", "ana rossi"])
 @example(args=["learn", "Marco", "family", ""])
+@example(args=["log", "An\udcffa", "-m", "caf\udce9"])
+@example(args=["contact", "add", "Lia", "--company", "Acme\tLtd", "--tag", "x\u202e"])
+@example(args=["show", "\udcff"])
 def test_write_commands_succeed_or_explain(
     fuzz: Callable[[list[str], dict[str, str] | None], None], args: list[str]
 ) -> None:

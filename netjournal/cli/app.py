@@ -22,7 +22,10 @@ DEBUG_ENV = "NETJOURNAL_DEBUG"
 
 
 def _say(text: str) -> None:
-    sys.stderr.write(text.rstrip("\n") + "\n")
+    from netjournal.text import visible
+
+    # messages quote what was typed: control characters and invalid UTF-8 shown escaped
+    sys.stderr.write(visible(text.rstrip("\n")) + "\n")
     sys.stderr.flush()
 
 
@@ -53,11 +56,28 @@ class NetGroup(TyperGroup):
         except typer.Abort:
             _say(messages.INTERRUPTED)
             code = ExitCode.BAD_VALUE
+        except UnicodeEncodeError as exc:
+            code = _not_utf8(exc, sys.argv[1:] if args is None else list(args))
         except Exception as exc:
             code = _report(exc)
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def _not_utf8(exc: UnicodeEncodeError, args: Sequence[str]) -> int:
+    """Invalid UTF-8 in argv (lone surrogates) that reached an encoder: the commands
+    refuse it in names and texts; anything else they pass on gets this one sentence."""
+    import re
+
+    surrogate = re.compile("[\ud800-\udfff]")
+    if not surrogate.search(exc.object if isinstance(exc.object, str) else ""):
+        return _report(exc)
+    from netjournal.text import printable
+
+    culprit = next((a for a in args if surrogate.search(a)), exc.object)
+    _say(messages.ARG_NOT_UTF8.format(arg=printable(culprit)))
+    return ExitCode.BAD_VALUE
 
 
 def _report(exc: Exception) -> int:
@@ -253,6 +273,20 @@ def _only(args: Sequence[str]) -> typer.Typer | None:
     return only
 
 
+def _never_fail_on_encoding() -> None:
+    """Whatever reaches stdout or stderr, writing it never raises: a character the
+    terminal's encoding lacks, or a lone surrogate (invalid UTF-8 from argv), is written
+    as a visible escape instead of ending the command with an encoding error."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a closed or unusual stream: leave it as it is
+                continue
+
+
 def main() -> None:
     """Console-script entry point (``net`` and ``netjournal``)."""
+    _never_fail_on_encoding()
     (_only(sys.argv[1:]) or full_app())()

@@ -34,10 +34,19 @@ def _now() -> datetime:
     raw = os.environ.get(NOW_ENV)
     if not raw:
         return datetime.now().astimezone()
+    from netjournal.dates import EARLIEST_YEAR, LATEST_YEAR
+    from netjournal.text import printable
+
     try:
         value = datetime.fromisoformat(raw)
     except ValueError:
-        raise BadValue(messages.BAD_NOW.format(value=raw)) from None
+        raise BadValue(messages.BAD_NOW.format(value=printable(raw))) from None
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise BadValue(
+            messages.NOW_OUT_OF_RANGE.format(
+                var=NOW_ENV, value=printable(raw), first=EARLIEST_YEAR, last=LATEST_YEAR
+            )
+        )
     if len(raw.strip()) == 10:
         value = value.replace(hour=12)
     return value.astimezone() if value.tzinfo is None else value
@@ -102,8 +111,11 @@ def state(ctx: typer.Context) -> State:
 
 
 def notice(text: str) -> None:
-    """A hint or warning for the person, on stderr."""
-    sys.stderr.write(text.rstrip("\n") + "\n")
+    """A hint or warning for the person, on stderr (control characters in the data it
+    quotes shown escaped: :func:`netjournal.text.visible`)."""
+    from netjournal.text import visible
+
+    sys.stderr.write(visible(text.rstrip("\n")) + "\n")
 
 
 def out() -> Console:
@@ -139,8 +151,11 @@ def reading(st: State) -> Iterator[sqlite3.Connection]:
 @contextmanager
 def writing(st: State, command: str) -> Iterator[Journal]:
     from netjournal.store.writer import open_writer
+    from netjournal.text import printable
 
-    with open_writer(st.db, command, st.now, notice) as journal:
+    # the undo history's name for the command; a file name from argv may hold invalid
+    # UTF-8 (lone surrogates), which SQLite cannot store
+    with open_writer(st.db, printable(command, 300), st.now, notice) as journal:
         yield journal
 
 
@@ -150,5 +165,8 @@ def command_line() -> str:
 
 
 def echo(text: str) -> None:
-    """A confirmation or plain line of output, on stdout, never wrapped."""
-    sys.stdout.write(text.rstrip("\n") + "\n")
+    """A confirmation or plain line of output, on stdout, never wrapped (control
+    characters in the data it quotes shown escaped: :func:`netjournal.text.visible`)."""
+    from netjournal.text import visible
+
+    sys.stdout.write(visible(text.rstrip("\n")) + "\n")

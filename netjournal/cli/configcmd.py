@@ -27,7 +27,7 @@ def show(
     ctx: typer.Context,
     json_: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
-    """Print the settings in force: date order, currency and the scoring constants."""
+    """Print the settings in force: date order, currency, import limit, scoring constants."""
     from netjournal import render
     from netjournal.config import scoring_constants
     from netjournal.store.paths import config_path
@@ -41,6 +41,7 @@ def show(
         "exists": config.path is not None,
         "date_order": config.date_order,
         "currency": config.currency,
+        "import_limit_mb": config.import_limit_mb,
         "scoring_overrides": config.scoring,
         "scoring": _plain(constants),
     }
@@ -52,6 +53,7 @@ def show(
         echo(messages.CONFIG_NO_FILE.format(path=file))
     echo(f"date_order = {config.date_order}")
     echo(f"currency = {config.currency!r}")
+    echo(f"import_limit_mb = {config.import_limit_mb}")
     echo("[scoring]" + ("" if config.scoring else " (defaults)"))
     for key, value in data["scoring"].items():
         mark = "  (set in the config file)" if key in config.scoring else ""

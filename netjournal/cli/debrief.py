@@ -26,6 +26,7 @@ from netjournal import messages, vocab
 from netjournal.cli import parse
 from netjournal.cli.common import State, echo, notice, reading, state
 from netjournal.errors import BadUsage, BadValue, NetError
+from netjournal.text import visible
 
 INTERACTIVE_ENV = "NETJOURNAL_INTERACTIVE"
 #: profile categories the debrief asks about, most valuable first (family, then GAINS)
@@ -84,7 +85,7 @@ class Answers:
 def _ask(question: str, check: Callable[[str], T], default: str = "") -> T:
     """Prompt until ``check`` accepts the answer; its error sentence explains a refusal."""
     while True:
-        raw = typer.prompt(question, default=default, show_default=bool(default))
+        raw = typer.prompt(visible(question), default=default, show_default=bool(default))
         try:
             return check(raw.strip())
         except NetError as exc:

@@ -1,22 +1,31 @@
 """Data in and out: ``net import linkedin|vcard|csv|json FILE`` and
 ``net export json|csv|vcard|ics [-o FILE]``.
 
-Every import reads and checks the whole file first, then writes in one transaction
-(``net undo`` reverts it); a file that is not what it claims is one sentence, exit 1,
-and an untouched journal. Summaries and progress go to stderr, data to stdout.
-``export ics`` lives in ``cli/farming.py`` and is registered here.
+Every import reads its file as a stream (``interop/source.py``: within the import limit,
+a line at a time) and writes in one transaction (``net undo`` reverts it): the header is
+checked before the transaction begins, and a file found not to be what it claims further
+on is one sentence, exit 1, and a journal left as it was (the transaction is rolled
+back). Summaries and progress go to stderr, data to stdout. Exports are written whole or
+not at all (``netjournal.files.write_private``). ``export ics`` lives in
+``cli/farming.py`` and is registered here.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from netjournal import messages
-from netjournal.cli.common import notice, reading, state, writing
+from netjournal.cli.common import State, notice, reading, state, writing
 
 if TYPE_CHECKING:
     from netjournal.interop import Summary
+    from netjournal.interop.source import Source
+
+#: files from this size up show a progress bar while they are imported (on a terminal)
+PROGRESS_BYTES = 64 * 1024
 
 import_app = typer.Typer(
     help="Bring contacts in (and, from a JSON export, everything).", no_args_is_help=True
@@ -44,20 +53,45 @@ def _report(summary: "Summary") -> None:
         notice(line)
 
 
+@contextmanager
+def _opened(st: State, file: Path, what: str) -> "Iterator[Source]":
+    """The import file, open as a stream within the configured import limit."""
+    from netjournal.interop.source import open_import
+    from netjournal.store.paths import config_path
+
+    with open_import(file, what, st.config.import_limit_mb, config_path()) as source:
+        yield source
+
+
+@contextmanager
+def _importing(
+    st: State, command: str, source: "Source", items: Any, label: str
+) -> "Iterator[tuple[Any, Any]]":
+    """The write transaction, and the items advancing a progress bar as they are read."""
+    from netjournal.interop import progress
+    from netjournal.interop.source import tracked
+
+    total = source.size or 0
+    with (
+        writing(st, command) as j,
+        progress(total, label, enabled=total >= PROGRESS_BYTES) as advance,
+    ):
+        yield j, tracked(items, source, advance)
+
+
 @import_app.command("linkedin")
 def import_linkedin(ctx: typer.Context, file: InFile) -> None:
     """LinkedIn's Connections.csv (Settings > Data privacy > Get a copy of your data)."""
-    from netjournal.interop import Summary, progress
+    from netjournal.interop import Summary
     from netjournal.interop.linkedin import import_connections, parse
 
     st = state(ctx)
     summary = Summary("LinkedIn")
-    connections = parse(file, summary)
-    with (
-        writing(st, f"import linkedin {file.name}") as j,
-        progress(len(connections), "Importing connections") as advance,
-    ):
-        import_connections(j, connections, summary, advance)
+    with _opened(st, file, "LinkedIn Connections.csv") as source:
+        connections = parse(source, summary)
+        command = f"import linkedin {file.name}"
+        with _importing(st, command, source, connections, "Importing connections") as (j, items):
+            import_connections(j, items, summary)
     _report(summary)
 
 
@@ -65,37 +99,46 @@ def import_linkedin(ctx: typer.Context, file: InFile) -> None:
 def import_vcard(ctx: typer.Context, file: InFile) -> None:
     """vCard 3.0 or 4.0 (.vcf), one or many cards per file."""
     from netjournal.errors import BadValue
-    from netjournal.interop import Summary, progress
+    from netjournal.interop import Summary
     from netjournal.interop.vcard import import_cards, parse
 
     st = state(ctx)
-    summary = Summary("vCard")
-    cards = parse(file, summary)
-    if cards:
-        with (
-            writing(st, f"import vcard {file.name}") as j,
-            progress(len(cards), "Importing cards") as advance,
-        ):
-            import_cards(j, cards, summary, advance)
+    summary = Summary("vCard", unit="card")
+    with _opened(st, file, "vCard") as source:
+        cards = _peeked(parse(source, summary))
+        if cards is not None:
+            command = f"import vcard {file.name}"
+            with _importing(st, command, source, cards, "Importing cards") as (j, items):
+                import_cards(j, items, summary)
     _report(summary)
     if summary.changed == 0 and summary.unchanged == 0:
         raise BadValue(messages.IMPORT_NOTHING.format(path=file))
 
 
+def _peeked(items: Iterator[Any]) -> Iterator[Any] | None:
+    """``items`` unchanged, or None when there is none (read up to the first one)."""
+    import itertools
+
+    first = next(items, _NONE)
+    return None if first is _NONE else itertools.chain([first], items)
+
+
+_NONE = object()
+
+
 @import_app.command("csv")
 def import_csv(ctx: typer.Context, file: InFile) -> None:
     """Contacts from a CSV with the columns of 'net export csv' (at least 'name')."""
-    from netjournal.interop import Summary, progress
+    from netjournal.interop import Summary
     from netjournal.interop.csvio import import_rows, parse
 
     st = state(ctx)
     summary = Summary("CSV")
-    rows = parse(file, summary, st.config.date_order)
-    with (
-        writing(st, f"import csv {file.name}") as j,
-        progress(len(rows), "Importing contacts") as advance,
-    ):
-        import_rows(j, rows, summary, advance)
+    with _opened(st, file, "CSV") as source:
+        rows = parse(source, summary, st.config.date_order)
+        command = f"import csv {file.name}"
+        with _importing(st, command, source, rows, "Importing contacts") as (j, items):
+            import_rows(j, items, summary)
     _report(summary)
 
 
@@ -113,7 +156,8 @@ def import_json(
     from netjournal.interop import jsondump
 
     st = state(ctx)
-    tables = jsondump.load(file)
+    with _opened(st, file, "JSON") as source:
+        tables = jsondump.load(source)
     with writing(st, f"import json {file.name}") as j:
         empty = jsondump.is_empty(j.conn)
         if not empty and not merge:

@@ -11,7 +11,7 @@ from netjournal import messages, vocab
 from netjournal.cli import parse
 from netjournal.cli.common import State, echo, notice, reading, state, writing
 from netjournal.errors import BadUsage, BadValue
-from netjournal.text import choice, clean_text, format_money, parse_money
+from netjournal.text import choice, clean_text, format_money, parse_money, visible
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -435,11 +435,11 @@ def review_renderables(data: dict[str, Any], currency: str) -> "list[RenderableT
             f"{_money(b['for_period'], currency)} for this period, "
             f"{_money(b['left'], currency)} left."
         )
-    out.append(Text("\n".join(money_lines)))
+    out.append(Text(visible("\n".join(money_lines))))  # the currency comes from the config
     stages = data["stages"]
     out.append(Text("\nStages", style="bold underline"))
     counts = "  ".join(f"{k} {n}" for k, n in stages["counts"].items())
-    moved = [f"{m['name']}: {m['from']} → {m['to']}" for m in stages["moved"]]
+    moved = [visible(f"{m['name']}: {m['from']} → {m['to']}") for m in stages["moved"]]
     out.append(
         Text(
             counts
@@ -496,10 +496,12 @@ def review(
 
         from rich.console import Console
 
+        from netjournal.files import write_private
+
         recorder = Console(record=True, width=100, file=io.StringIO(), highlight=False)
         _print_review(data, currency, recorder)
-        try:
-            recorder.save_svg(str(svg), title="net review")
+        try:  # not Rich's save_svg: that writes in place, with the umask's mode
+            write_private(svg, [recorder.export_svg(title="net review")])
         except OSError as exc:
             raise BadValue(
                 messages.SVG_UNWRITABLE.format(path=svg, reason=exc.strerror or exc)

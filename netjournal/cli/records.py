@@ -11,17 +11,24 @@ from netjournal.cli.common import echo, state, writing
 from netjournal.errors import BadUsage, BadValue
 from netjournal.text import choice, clean_text
 
-_ID = re.compile(r"^([igafret])(\d{1,12})$")
+_ID = re.compile(r"^([igafret])(\d+)$")
+#: ids are SQLite rowids; twelve digits is far beyond any journal, and well inside the
+#: 64-bit integers SQLite can compare with (a 2**63 would overflow the query)
+MAX_ID_DIGITS = 12
 
 
 def parse_id(raw: str, allowed: str = "igafret") -> tuple[str, int]:
     """'g12' -> ('g', 12). A bare number is accepted when only one prefix is allowed."""
+    from netjournal.text import printable
+
     text = raw.strip().lower()
     if text.isdigit() and len(allowed) == 1:
         text = allowed + text
     match = _ID.match(text)
     if not match or match.group(1) not in allowed:
-        raise BadValue(messages.BAD_RECORD_ID.format(id=raw))
+        raise BadValue(messages.BAD_RECORD_ID.format(id=printable(raw)))
+    if len(match.group(2)) > MAX_ID_DIGITS:
+        raise BadValue(messages.RECORD_ID_TOO_LONG.format(id=printable(raw), digits=MAX_ID_DIGITS))
     return match.group(1), int(match.group(2))
 
 

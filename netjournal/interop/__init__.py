@@ -1,9 +1,10 @@
 """Importers and exporters: LinkedIn CSV, vCard, contacts CSV and the full JSON dump.
 
-What they share lives here: reading a file that may not be what it claims, the
-look-up tables that let an import match thousands of people without scanning every
-contact for each row, adding and updating contacts in bulk inside one write
-transaction, the summary line, private output files and the progress bar.
+What they share lives here: the look-up tables that let an import match thousands of
+people without scanning every contact for each row, adding and updating contacts in
+bulk inside one write transaction, the summary (a few detail lines of each kind, the
+rest counted), output files and the progress bar. Reading a file that may not be what
+it claims, as a stream within the import limit, is ``source.py``.
 
 Nothing here prints errors: failures are :class:`netjournal.errors.BadValue` with a
 sentence from :mod:`netjournal.messages`.
@@ -12,7 +13,6 @@ sentence from :mod:`netjournal.messages`.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from netjournal import messages
 from netjournal.errors import BadValue
-from netjournal.text import fold
+from netjournal.text import MAX_NAME, MAX_TEXT, clean_name, clean_optional, fold, visible
 
 if TYPE_CHECKING:
     from netjournal.store.writer import Journal
@@ -32,39 +32,20 @@ if TYPE_CHECKING:
 PROGRESS_MIN = 200
 
 
-def read_text(path: Path, what: str) -> str:
-    """The file as text, without a UTF-8 BOM; a binary or non-UTF-8 file is refused."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BadValue(
-            messages.IMPORT_NOT_FILE.format(path=path, reason=exc.strerror or exc)
-        ) from exc
-    if b"\x00" in data:
-        raise BadValue(messages.IMPORT_NOT_TEXT.format(path=path, what=what))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise BadValue(messages.IMPORT_NOT_TEXT.format(path=path, what=what)) from None
-
-
 def write_output(path: Path | None, text: str) -> None:
-    """Write ``text`` to ``path`` (created or replaced, readable by its owner only)
-    or, without a path, to stdout."""
+    """Write ``text`` to ``path`` (created or replaced whole, readable by its owner only:
+    :func:`netjournal.files.write_private`) or, without a path, to stdout; on a terminal
+    control characters are shown escaped (line ends kept), as everywhere else."""
     if path is None:
+        if sys.stdout.isatty():
+            text = "\r\n".join(visible(line) for line in text.split("\r\n"))
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    from netjournal.files import write_private
+
     try:
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        try:
-            os.fchmod(fd, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                fd = -1
-                handle.write(text)
-        finally:
-            if fd != -1:
-                os.close(fd)
+        write_private(path, [text])
     except OSError as exc:
         raise BadValue(
             messages.EXPORT_UNWRITABLE.format(path=path, reason=exc.strerror or exc)
@@ -72,17 +53,50 @@ def write_output(path: Path | None, text: str) -> None:
 
 
 @contextmanager
-def progress(total: int, label: str, *, enabled: bool = True) -> Iterator[Callable[[], None]]:
-    """Yield ``advance()``; draws a Rich bar on stderr only when it is a terminal."""
+def progress(total: int, label: str, *, enabled: bool = True) -> Iterator[Callable[..., None]]:
+    """Yield ``advance(step=1)``; draws a Rich bar on stderr only when it is a terminal.
+    (``total`` counts items, or bytes for an import read as a stream.)"""
     if not enabled or total < PROGRESS_MIN or not sys.stderr.isatty():
-        yield lambda: None
+        yield lambda step=1: None
         return
     from rich.console import Console
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=total)
-        yield lambda: bar.advance(task)
+        yield lambda step=1: bar.advance(task, step)
+
+
+#: detail lines of one kind that an import summary lists; the others are counted
+DETAIL_LIMIT = 20
+#: the kind of skip that a file of repeated rows produces by the million
+SAME = "same"
+
+
+class Details:
+    """One section of a summary's detail lines (skipped, renamed, notes): the first
+    :data:`DETAIL_LIMIT` of each kind are kept and listed, the others only counted, so
+    a file of two million repeated rows costs a counter, not two million lines."""
+
+    def __init__(self) -> None:
+        self.kept: list[tuple[str, ...]] = []
+        self.counts: dict[str, int] = {}
+
+    def append(self, item: tuple[str, ...], kind: str = "") -> None:
+        n = self.counts.get(kind, 0) + 1
+        self.counts[kind] = n
+        if n <= DETAIL_LIMIT:
+            self.kept.append(item)
+
+    def __len__(self) -> int:
+        return sum(self.counts.values())
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return iter(self.kept)
+
+    def more(self) -> dict[str, int]:
+        """How many of each kind were not kept."""
+        return {k: n - DETAIL_LIMIT for k, n in self.counts.items() if n > DETAIL_LIMIT}
 
 
 @dataclass
@@ -90,12 +104,13 @@ class Summary:
     """What an import did, for the one summary line (and the detail lines under it)."""
 
     what: str
+    unit: str = "row"  # what the file is made of, for "the same person as an earlier row"
     added: int = 0
     updated: int = 0
     unchanged: int = 0
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    warnings: list[tuple[str, str]] = field(default_factory=list)
-    renamed: list[tuple[str, str, str]] = field(default_factory=list)
+    skipped: Details = field(default_factory=Details)
+    warnings: Details = field(default_factory=Details)
+    renamed: Details = field(default_factory=Details)
 
     def lines(self) -> list[str]:
         out = [
@@ -107,9 +122,17 @@ class Summary:
                 skipped=len(self.skipped),
             )
         ]
+        limit = DETAIL_LIMIT
         out += [messages.IMPORT_SKIPPED.format(where=w, why=y) for w, y in self.skipped]
+        for kind, count in self.skipped.more().items():
+            template = messages.IMPORT_MORE_SAME if kind == SAME else messages.IMPORT_MORE_SKIPPED
+            out.append(template.format(count=count, limit=limit, unit=self.unit))
         out += [messages.IMPORT_RENAMED.format(where=w, name=n, new=m) for w, n, m in self.renamed]
+        for count in self.renamed.more().values():
+            out.append(messages.IMPORT_MORE_RENAMED.format(count=count, limit=limit))
         out += [messages.IMPORT_WARNING.format(where=w, why=y) for w, y in self.warnings]
+        for count in self.warnings.more().values():
+            out.append(messages.IMPORT_MORE_WARNINGS.format(count=count, limit=limit))
         return out
 
     @property
@@ -119,8 +142,6 @@ class Summary:
 
 def quick_name(raw: str) -> str:
     """:func:`netjournal.text.clean_name`, with a fast path for plain ASCII names."""
-    from netjournal.text import MAX_NAME, clean_name
-
     if raw.isascii() and raw.isprintable():
         name = " ".join(raw.split())
         if name and len(name) <= MAX_NAME:
@@ -130,8 +151,6 @@ def quick_name(raw: str) -> str:
 
 def quick_optional(raw: str, what: str) -> str | None:
     """:func:`netjournal.text.clean_optional`, with a fast path for plain ASCII text."""
-    from netjournal.text import MAX_TEXT, clean_optional
-
     if raw.isascii() and raw.isprintable() and len(raw) <= MAX_TEXT:
         return raw.strip() or None
     return clean_optional(raw, what)
@@ -192,8 +211,6 @@ class Contacts:
 
     def free_name(self, name: str, company: str | None) -> str:
         """'Name (Company)', or 'Name (2)', 'Name (3)'... : a name no contact has."""
-        from netjournal.text import MAX_NAME
-
         options = [f"{name} ({company})"] if company else []
         options += [f"{name} ({n})" for n in range(2, 10_000)]
         for option in options:

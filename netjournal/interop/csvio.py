@@ -1,7 +1,8 @@
 """Contacts as CSV, for spreadsheets: one row per contact.
 
 Columns: ``name, company, role, email, phone, birthday, tags, tier, kin, met_on, met_at,
-linkedin`` (tags separated by ``;``, kin ``yes``/``no``). A cell that begins with ``=``,
+linkedin`` (tags separated by ``;``, a ``;`` inside a tag written ``\\;`` and a backslash
+``\\\\``; kin ``yes``/``no``). A cell that begins with ``=``,
 ``+``, ``-``, ``@``, tab or carriage return is written with a leading ``'`` so that a
 spreadsheet never runs it as a formula; import removes that ``'`` again.
 
@@ -15,6 +16,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -23,18 +25,17 @@ from typing import TYPE_CHECKING, Any
 from netjournal import messages, vocab
 from netjournal.errors import BadValue
 from netjournal.interop import (
+    SAME,
     Contacts,
     Summary,
     canonical_linkedin,
     merged_tags,
-    read_text,
     tags_json,
 )
 from netjournal.text import choice, clean_name, clean_optional
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
+    from netjournal.interop.source import Source
     from netjournal.store.writer import Journal
 
 COLUMNS = (
@@ -55,6 +56,33 @@ _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _YES = ("yes", "y", "true", "1", "x")
 _NO = ("no", "n", "false", "0", "")
+
+
+def join_tags(tags: list[str]) -> str:
+    """Tags in one cell, separated by ``;``: a ``;`` inside a tag is written ``\\;`` and a
+    backslash ``\\\\``, so that every tag comes back whole (an ordinary list is unchanged)."""
+    return ";".join(t.replace("\\", "\\\\").replace(";", "\\;") for t in tags)
+
+
+def split_tags(cell: str) -> list[str]:
+    """The tags of a cell written by :func:`join_tags` (or by hand: a backslash before
+    anything but ``;`` or another backslash is kept as it is)."""
+    if "\\" not in cell:
+        return cell.split(";")
+    tags: list[str] = []
+    current: list[str] = []
+    chars = iter(cell)
+    for ch in chars:
+        if ch == "\\":
+            following = next(chars, "")
+            current.append(following if following in ("\\", ";") else ch + following)
+        elif ch == ";":
+            tags.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    tags.append("".join(current))
+    return tags
 
 
 def protect(cell: str) -> str:
@@ -81,7 +109,7 @@ def export(contacts: list[dict[str, Any]]) -> str:
             c.get("email") or "",
             c.get("phone") or "",
             c.get("birthday") or "",
-            ";".join(json.loads(c.get("tags") or "[]")),
+            join_tags(json.loads(c.get("tags") or "[]")),
             c.get("tier") or "",
             "yes" if c.get("kin") else "no",
             c.get("met_on") or "",
@@ -103,34 +131,46 @@ class Row:
     tags: list[str] = field(default_factory=list)
 
 
-def parse(path: Path, summary: Summary, date_order: str) -> list[Row]:
-    text = read_text(path, "CSV")
+def parse(source: Source, summary: Summary, date_order: str) -> Iterator[Row]:
+    """The file's rows, read as they are needed; rows that cannot be used go to
+    ``summary``. The header is read now: a file without a ``name`` column is refused
+    before anything is written."""
+    reader = csv.reader(source.lines())
     try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
+        first = next(reader, None)
+    except csv.Error as exc:
+        raise BadValue(messages.IMPORT_BAD_CSV.format(path=source.path, reason=exc)) from exc
+    if first is None:
+        raise BadValue(messages.IMPORT_NOT_CSV.format(path=source.path))
+    header = [h.strip().lower().replace(" ", "_") for h in first]
+    if "name" not in header:
+        raise BadValue(messages.IMPORT_NOT_CSV.format(path=source.path))
+    col = {h: i for i, h in enumerate(header) if h in COLUMNS}
+    return _rows(reader, col, source.path, summary, date_order)
+
+
+def _rows(
+    reader: Any, col: dict[str, int], path: Path, summary: Summary, date_order: str
+) -> Iterator[Row]:
+    line = reader.line_num + 1  # the physical line the next record starts on
+    try:
+        for record in reader:
+            where = f"row {line}"
+            line = reader.line_num + 1
+            if not any(c.strip() for c in record):
+                continue
+            cells = {k: unprotect(record[i].strip()) for k, i in col.items() if i < len(record)}
+            if not cells.get("name"):
+                summary.skipped.append((where, messages.WHY_NO_NAME))
+                continue
+            try:
+                row = _row(where, cells, date_order)
+            except BadValue as exc:
+                summary.skipped.append((where, exc.message))
+                continue
+            yield row
     except csv.Error as exc:
         raise BadValue(messages.IMPORT_BAD_CSV.format(path=path, reason=exc)) from exc
-    if not records:
-        raise BadValue(messages.IMPORT_NOT_CSV.format(path=path))
-    header = [h.strip().lower().replace(" ", "_") for h in records[0]]
-    if "name" not in header:
-        raise BadValue(messages.IMPORT_NOT_CSV.format(path=path))
-    col = {h: i for i, h in enumerate(header) if h in COLUMNS}
-    out: list[Row] = []
-    line = 2 + sum(c.count("\n") for c in records[0])
-    for record in records[1:]:
-        where = f"row {line}"
-        line += 1 + sum(c.count("\n") for c in record)
-        if not any(c.strip() for c in record):
-            continue
-        cells = {k: unprotect(record[i].strip()) for k, i in col.items() if i < len(record)}
-        if not cells.get("name"):
-            summary.skipped.append((where, messages.WHY_NO_NAME))
-            continue
-        try:
-            out.append(_row(where, cells, date_order))
-        except BadValue as exc:
-            summary.skipped.append((where, exc.message))
-    return out
 
 
 def _row(where: str, cells: dict[str, str], date_order: str) -> Row:
@@ -167,18 +207,18 @@ def _row(where: str, cells: dict[str, str], date_order: str) -> Row:
         url = canonical_linkedin(cells["linkedin"])
         if url:
             f["linkedin_url"] = url
-    for tag in cells.get("tags", "").split(";"):
+    for tag in split_tags(cells.get("tags", "")):
         cleaned = clean_optional(tag, "tag")
         if cleaned:
             row.tags = merged_tags(row.tags, [cleaned])
     return row
 
 
-def import_rows(j: Journal, rows: list[Row], summary: Summary, advance: Callable[[], None]) -> None:
+def import_rows(j: Journal, rows: Iterable[Row], summary: Summary) -> None:
+    """Add or update every row inside the caller's write transaction."""
     people = Contacts(j)
     seen: dict[int, str] = {}
     for row in rows:
-        advance()
         email = row.fields.get("email")
         key = people.by_email.get(email.casefold()) if email else None
         name = row.name
@@ -191,7 +231,7 @@ def import_rows(j: Journal, rows: list[Row], summary: Summary, advance: Callable
                 name = people.free_name(row.name, row.fields.get("company"))
                 summary.renamed.append((row.where, row.name, name))
         if key is not None and key in seen:
-            summary.skipped.append((row.where, messages.WHY_SAME_AS.format(where=seen[key])))
+            summary.skipped.append((row.where, messages.WHY_SAME_AS.format(where=seen[key])), SAME)
             continue
         if key is None:
             key = people.add(name, tags=tags_json(row.tags), **row.fields)

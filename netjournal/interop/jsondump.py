@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING, Any
 from netjournal import messages, vocab
 from netjournal.dates import EARLIEST_YEAR, LATEST_YEAR
 from netjournal.errors import BadValue
-from netjournal.interop import read_text
 from netjournal.store import JOURNAL_TABLES, SCHEMA_VERSION
-from netjournal.text import clean_name, fold
+from netjournal.text import MAX_TEXT, check_text, clean_name, fold, printable, safe_json
 
 if TYPE_CHECKING:
+    from netjournal.interop.source import Source
     from netjournal.store.writer import Journal
 
 FORMAT = "netjournal"
@@ -60,6 +60,19 @@ _DAY_COLUMNS = (
     "spent_on",
 )
 _TIME_COLUMNS = ("created_at", "updated_at", "occurred_at")
+#: the texts that may span lines (as ``net log -m``, ``learn``, ``give`` and ``edit`` take
+#: them); every other text column is one line
+MULTILINE = {
+    ("interaction", "note"),
+    ("exchange", "what"),
+    ("fact", "text"),
+    ("followup", "note"),
+    ("expense", "what"),
+    ("target", "text"),
+}
+#: the integers SQLite stores; ids stay within what ``net edit``/``rm`` accept
+INT_RANGE = (-(2**63), 2**63 - 1)
+MAX_ID = 10**12 - 1
 
 
 # --- export ---------------------------------------------------------------------------
@@ -78,15 +91,17 @@ def dump(conn: sqlite3.Connection, exported_at: datetime) -> dict[str, Any]:
 
 
 def to_text(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return safe_json(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)) + "\n"
 
 
 # --- reading and checking a dump --------------------------------------------------------
 
 
-def load(path: Path) -> dict[str, list[dict[str, Any]]]:
-    """The tables of a dump, checked: shape, columns, value types and vocabularies."""
-    text = read_text(path, "JSON")
+def load(source: Source) -> dict[str, list[dict[str, Any]]]:
+    """The tables of a dump, checked: shape, columns, value types and vocabularies, and
+    every text by the rules of the command that writes it (:func:`_text_problem`)."""
+    path = source.path
+    text = source.read_all()
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -95,6 +110,11 @@ def load(path: Path) -> dict[str, list[dict[str, Any]]]:
                 path=path, reason=f"invalid JSON at line {exc.lineno}, column {exc.colno}"
             )
         ) from None
+    except RecursionError:
+        raise BadValue(
+            messages.IMPORT_NOT_JSON.format(path=path, reason=messages.WHY_JSON_TOO_DEEP)
+        ) from None
+    del text
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BadValue(
             messages.IMPORT_NOT_JSON.format(path=path, reason="no 'format': 'netjournal'")
@@ -103,7 +123,8 @@ def load(path: Path) -> dict[str, list[dict[str, Any]]]:
         raise BadValue(
             messages.IMPORT_NOT_JSON.format(
                 path=path,
-                reason=f"format version {data.get('version')!r}, this net reads {VERSION}",
+                reason=f"format version {printable(repr(data.get('version')))}, "
+                f"this net reads {VERSION}",
             )
         )
     tables = data.get("tables")
@@ -112,7 +133,9 @@ def load(path: Path) -> dict[str, list[dict[str, Any]]]:
     for name, rows in tables.items():
         if name not in JOURNAL_TABLES:
             raise BadValue(
-                messages.IMPORT_NOT_JSON.format(path=path, reason=f"unknown table '{name}'")
+                messages.IMPORT_NOT_JSON.format(
+                    path=path, reason=f"unknown table '{printable(name)}'"
+                )
             )
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise BadValue(
@@ -123,7 +146,7 @@ def load(path: Path) -> dict[str, list[dict[str, Any]]]:
             if problem:
                 raise BadValue(
                     messages.IMPORT_NOT_JSON.format(
-                        path=path, reason=f"{name} row {index}: {problem}"
+                        path=path, reason=f"{name} row {index}: {problem.rstrip('.')}"
                     )
                 )
     return {t: tables.get(t, []) for t in JOURNAL_TABLES}
@@ -132,22 +155,32 @@ def load(path: Path) -> dict[str, list[dict[str, Any]]]:
 def _problem(table: str, row: dict[str, Any]) -> str | None:
     for column, value in row.items():
         if value is not None and not isinstance(value, str | int):
-            return f"'{column}' holds {type(value).__name__}, not text or a number"
+            return f"'{printable(column)}' holds {type(value).__name__}, not text or a number"
+        if isinstance(value, int) and not isinstance(value, bool):
+            if not INT_RANGE[0] <= value <= INT_RANGE[1]:
+                return messages.WHY_JSON_NUMBER.format(column=printable(column), value=value)
+            if column == "id" and not 1 <= value <= MAX_ID:
+                return messages.WHY_JSON_ID.format(value=value, most=MAX_ID)
         allowed = _CHOICES.get((table, column))
         if allowed is not None and value not in allowed:
-            return f"'{column}' is '{value}', not one of {', '.join(allowed)}"
+            shown = printable(str(value))
+            return f"'{column}' is '{shown}', not one of {', '.join(allowed)}"
+        if isinstance(value, str):
+            problem = _text_problem(table, column, value)
+            if problem:
+                return problem
         if value is not None and column in _DAY_COLUMNS:
             try:
                 day = date.fromisoformat(str(value))
             except ValueError:
-                return f"'{column}' is not a date: '{value}'"
+                return f"'{column}' is not a date: '{printable(str(value))}'"
             if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
-                return f"'{column}' is out of range: '{value}'"
+                return f"'{column}' is out of range: '{printable(str(value))}'"
         if value is not None and column in _TIME_COLUMNS:
             try:
                 datetime.fromisoformat(str(value))
             except ValueError:
-                return f"'{column}' is not a date and time: '{value}'"
+                return f"'{column}' is not a date and time: '{printable(str(value))}'"
     if table == "contact":
         name = row.get("name")
         try:
@@ -159,10 +192,31 @@ def _problem(table: str, row: dict[str, Any]) -> str | None:
             return f"'name_folded' does not match the name '{name}'"
         try:
             tags = json.loads(row.get("tags") or "[]")
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, RecursionError):
             return "'tags' is not a JSON list"
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
             return "'tags' is not a JSON list of texts"
+        for tag in tags:
+            try:
+                check_text(tag, "tag", multiline=False)
+            except BadValue as exc:
+                return exc.message
+    return None
+
+
+def _text_problem(table: str, column: str, value: str) -> str | None:
+    """Whether ``value`` breaks the rules of the command that writes the column: notes,
+    facts and descriptions may span lines (newlines and tabs, direction characters);
+    every other text is one line; none holds other control characters or invalid
+    UTF-8, or is longer than a typed text may be. (Names are checked whole, above;
+    emptiness is not checked, as older journals may hold empty texts.)"""
+    what = column.replace("_", " ")
+    try:
+        check_text(value, what, multiline=(table, column) in MULTILINE)
+    except BadValue as exc:
+        return exc.message
+    if len(value) > MAX_TEXT:
+        return messages.TEXT_TOO_LONG.format(what=what, limit=MAX_TEXT)
     return None
 
 

@@ -11,29 +11,31 @@ the contact still shows that previous value: what the user typed by hand is kept
 from __future__ import annotations
 
 import csv
-import io
+import itertools
 import re
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from netjournal import messages
 from netjournal.errors import BadValue
 from netjournal.interop import (
+    SAME,
     Contacts,
     Summary,
     canonical_linkedin,
     quick_name,
     quick_optional,
-    read_text,
 )
 from netjournal.text import fold as plain_fold
+from netjournal.text import printable
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
+    from netjournal.interop.source import Source
     from netjournal.store.writer import Journal
 
 #: folding repeats for the same names and companies on every row: remember it
@@ -88,67 +90,83 @@ def _parse_connected_on(text: str) -> date | None:
     return None
 
 
-def parse(path: Path, summary: Summary) -> list[Connection]:
-    """Read the file into connections; rows that cannot be used go to ``summary``."""
-    text = read_text(path, "LinkedIn Connections.csv")
-    try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as exc:
-        raise BadValue(messages.IMPORT_BAD_CSV.format(path=path, reason=exc)) from exc
-    header_at = None
-    for index, record in enumerate(records):
-        cells = [c.strip() for c in record]
-        if "First Name" in cells and "Last Name" in cells:
-            header_at = index
-            break
-    if header_at is None:
-        raise BadValue(messages.IMPORT_NOT_LINKEDIN.format(path=path))
-    header = [c.strip() for c in records[header_at]]
+#: how many records may come before the header (LinkedIn's preamble has three)
+HEADER_WITHIN = 50
+
+
+def parse(source: Source, summary: Summary) -> Iterator[Connection]:
+    """The file's connections, read as they are needed; rows that cannot be used go to
+    ``summary``. The header is looked for now: a file that is not a LinkedIn export is
+    refused before anything is written."""
+    reader = csv.reader(source.lines())
+    header: list[str] | None = None
+    with _csv_errors(source.path):
+        for record in itertools.islice(reader, HEADER_WITHIN):
+            cells = [c.strip() for c in record]
+            if "First Name" in cells and "Last Name" in cells:
+                header = cells
+                break
+    if header is None:
+        raise BadValue(messages.IMPORT_NOT_LINKEDIN.format(path=source.path))
+    return _connections(reader, header, source.path, summary)
+
+
+def _connections(
+    reader: Any, header: list[str], path: Path, summary: Summary
+) -> Iterator[Connection]:
     col = {name: header.index(name) for name in header if name}
 
     def cell(record: list[str], name: str) -> str:
         i = col.get(name)
         return record[i].strip() if i is not None and i < len(record) else ""
 
-    # line numbers: count physical lines, since the preamble's paragraph is one record
-    line = 1 + sum(r_text.count("\n") for r_text in _record_texts(records[: header_at + 1]))
-    out: list[Connection] = []
-    for record in records[header_at + 1 :]:
-        where = f"row {line}"
-        line += 1 + sum(c.count("\n") for c in record)
-        if not any(c.strip() for c in record):
-            continue  # blank rows (",,,,,," or empty lines) are not people
-        raw_name = " ".join(p for p in (cell(record, "First Name"), cell(record, "Last Name")) if p)
-        if not raw_name:
-            summary.skipped.append((where, messages.WHY_NO_NAME))
-            continue
-        try:
-            name = quick_name(raw_name)
-            company = quick_optional(cell(record, "Company"), "company")
-            role = quick_optional(cell(record, "Position"), "position")
-            email = quick_optional(cell(record, "Email Address"), "email")
-        except BadValue as exc:
-            summary.skipped.append((where, exc.message))
-            continue
-        if email and not _EMAIL.match(email):
-            summary.warnings.append((where, messages.WHY_BAD_EMAIL.format(email=email)))
-            email = None
-        raw_day = cell(record, "Connected On")
-        day = parse_connected_on(raw_day) if raw_day else None
-        if raw_day and day is None:
-            summary.warnings.append((where, messages.WHY_BAD_DATE.format(text=raw_day)))
-        url = canonical_linkedin(cell(record, "URL"))
-        out.append(Connection(line - 1, name, url, email, company, role, day))
-    return out
+    line = reader.line_num + 1  # the physical line the next record starts on
+    with _csv_errors(path):
+        for record in reader:
+            start, line = line, reader.line_num + 1
+            if not any(c.strip() for c in record):
+                continue  # blank rows (",,,,,," or empty lines) are not people
+            connection = _connection(start, record, cell, summary)
+            if connection is not None:
+                yield connection
 
 
-def _record_texts(records: list[list[str]]) -> list[str]:
-    return [",".join(r) + "\n" for r in records]
+def _connection(
+    line: int, record: list[str], cell: Callable[[list[str], str], str], summary: Summary
+) -> Connection | None:
+    where = f"row {line}"
+    raw_name = " ".join(p for p in (cell(record, "First Name"), cell(record, "Last Name")) if p)
+    if not raw_name:
+        summary.skipped.append((where, messages.WHY_NO_NAME))
+        return None
+    try:
+        name = quick_name(raw_name)
+        company = quick_optional(cell(record, "Company"), "company")
+        role = quick_optional(cell(record, "Position"), "position")
+        email = quick_optional(cell(record, "Email Address"), "email")
+    except BadValue as exc:
+        summary.skipped.append((where, exc.message))
+        return None
+    if email and not _EMAIL.match(email):
+        summary.warnings.append((where, messages.WHY_BAD_EMAIL.format(email=printable(email))))
+        email = None
+    raw_day = cell(record, "Connected On")
+    day = parse_connected_on(raw_day) if raw_day else None
+    if raw_day and day is None:
+        summary.warnings.append((where, messages.WHY_BAD_DATE.format(text=printable(raw_day))))
+    url = canonical_linkedin(cell(record, "URL"))
+    return Connection(line, name, url, email, company, role, day)
 
 
-def import_connections(
-    j: Journal, connections: list[Connection], summary: Summary, advance: Callable[[], None]
-) -> None:
+@contextmanager
+def _csv_errors(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except csv.Error as exc:
+        raise BadValue(messages.IMPORT_BAD_CSV.format(path=path, reason=exc)) from exc
+
+
+def import_connections(j: Journal, connections: Iterable[Connection], summary: Summary) -> None:
     """Add or update every connection inside the caller's write transaction."""
     people = Contacts(j)
     by_name_company: dict[tuple[str, str], int] = {}
@@ -157,11 +175,10 @@ def import_connections(
         by_name_company.setdefault((row["name_folded"], fold(company)), key)
     seen: dict[int, str] = {}
     for conn in connections:
-        advance()
         where = f"row {conn.row}"
         key = _match(people, by_name_company, conn)
         if key is not None and key in seen:
-            summary.skipped.append((where, messages.WHY_SAME_AS.format(where=seen[key])))
+            summary.skipped.append((where, messages.WHY_SAME_AS.format(where=seen[key])), SAME)
             continue
         if key is None:
             name = conn.name

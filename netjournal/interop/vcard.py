@@ -13,20 +13,20 @@ year is ``--MM-DD`` in 4.0 and Apple's ``1604-MM-DD`` with ``X-APPLE-OMIT-YEAR``
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from netjournal import messages
 from netjournal.errors import BadValue
-from netjournal.interop import Contacts, Summary, merged_tags, read_text, tags_json
+from netjournal.interop import SAME, Contacts, Summary, merged_tags, tags_json
 from netjournal.text import clean_name, clean_optional, clean_text, printable
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
+    from netjournal.interop.source import Source
     from netjournal.store.writer import Journal
 
 VERSIONS = ("3.0", "4.0")
@@ -48,25 +48,44 @@ class Card:
     tags: list[str] = field(default_factory=list)
 
 
-def split_cards(text: str) -> list[str]:
-    """The text of each BEGIN:VCARD ... END:VCARD block. A card that never ends is kept
-    (and later reported as unreadable) up to the next BEGIN:VCARD."""
-    cards: list[str] = []
+#: the largest card read (a phone's photo of the person makes a card big; 8 MB is not a
+#: contact, and vobject would need several times that to read it)
+MAX_CARD = 8 * 1024 * 1024
+
+
+def iter_cards(lines: Iterable[str]) -> Iterator[str | None]:
+    """The text of each BEGIN:VCARD ... END:VCARD block, as the lines come. A card that
+    never ends is kept (and later reported as unreadable) up to the next BEGIN:VCARD. A
+    card over :data:`MAX_CARD` characters is not kept: None stands in its place."""
     current: list[str] | None = None
-    for line in text.splitlines():
+    size = 0
+    for raw in lines:
+        line = raw.rstrip("\r\n")
         word = line.strip().upper()
         if word == "BEGIN:VCARD":
             if current is not None:
-                cards.append("\r\n".join(current) + "\r\n")
-            current = []
+                yield _block(current, size)
+            current, size = [], 0
         if current is not None:
-            current.append(line)
+            size += len(line) + 2
+            if size <= MAX_CARD:
+                current.append(line)
+            elif current:
+                current.clear()  # too big: drop what was kept, count the rest
             if word == "END:VCARD":
-                cards.append("\r\n".join(current) + "\r\n")
+                yield _block(current, size)
                 current = None
     if current is not None:
-        cards.append("\r\n".join(current) + "\r\n")
-    return cards
+        yield _block(current, size)
+
+
+def _block(lines: list[str], size: int) -> str | None:
+    return None if size > MAX_CARD else "\r\n".join(lines) + "\r\n"
+
+
+def split_cards(text: str) -> list[str | None]:
+    """Every card of ``text`` (see :func:`iter_cards`)."""
+    return list(iter_cards(text.splitlines()))
 
 
 def parse_birthday(value: str, omit_year: bool = False) -> str | None:
@@ -118,11 +137,15 @@ def _name(component: Any) -> str | None:
     return None
 
 
-def read_card(position: int, text: str, summary: Summary) -> Card | None:
+def read_card(position: int, text: str | None, summary: Summary) -> Card | None:
     """One card, or None (reported in ``summary``) when it cannot be read."""
     import vobject
 
     where = f"card {position}"
+    if text is None:
+        limit = f"{MAX_CARD // (1024 * 1024)} MiB"
+        summary.skipped.append((where, messages.WHY_CARD_TOO_BIG.format(limit=limit)))
+        return None
     try:
         component = vobject.readOne(text, allowQP=True)
         raw_name = _name(component)
@@ -167,18 +190,25 @@ def read_card(position: int, text: str, summary: Summary) -> Card | None:
     return card
 
 
-def parse(path: Path, summary: Summary) -> list[Card]:
-    text = read_text(path, "vCard")
-    blocks = split_cards(text)
-    if not blocks:
-        raise BadValue(messages.IMPORT_NOT_VCARD.format(path=path))
-    cards = [read_card(i, block, summary) for i, block in enumerate(blocks, 1)]
-    return [c for c in cards if c is not None]
+def parse(source: Source, summary: Summary) -> Iterator[Card]:
+    """The file's cards, read as they are needed; cards that cannot be read go to
+    ``summary``. The first card is looked for now: a file without one is refused before
+    anything is written."""
+    blocks = iter_cards(source.lines())
+    first = next(blocks, False)
+    if first is False:
+        raise BadValue(messages.IMPORT_NOT_VCARD.format(path=source.path))
+    return _cards(itertools.chain([first], blocks), summary)
 
 
-def import_cards(
-    j: Journal, cards: list[Card], summary: Summary, advance: Callable[[], None]
-) -> None:
+def _cards(blocks: Iterable[str | None], summary: Summary) -> Iterator[Card]:
+    for position, block in enumerate(blocks, 1):
+        card = read_card(position, block, summary)
+        if card is not None:
+            yield card
+
+
+def import_cards(j: Journal, cards: Iterable[Card], summary: Summary) -> None:
     """Add or update every card inside the caller's write transaction."""
     from netjournal.store.reads import dump as dump_reads
 
@@ -188,11 +218,10 @@ def import_cards(
         notes.setdefault(contact_id, set()).add(text)
     seen: dict[int, str] = {}
     for card in cards:
-        advance()
         where = f"card {card.position}"
         key = _match(people, card)
         if key is not None and key in seen:
-            summary.skipped.append((where, messages.WHY_SAME_AS.format(where=seen[key])))
+            summary.skipped.append((where, messages.WHY_SAME_AS.format(where=seen[key])), SAME)
             continue
         name = card.name
         if key is None:

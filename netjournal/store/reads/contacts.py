@@ -30,8 +30,9 @@ def resolve_contact(conn: sqlite3.Connection, name: str, *, exact_only: bool = F
     nothing reads every contact, to suggest close spellings.
     """
     from netjournal.names import Candidate, decide
-    from netjournal.text import fold
+    from netjournal.text import check_utf8, fold
 
+    check_utf8(name)  # invalid UTF-8 from argv: a sentence, not an encoding error
     key = fold(name)
     row = conn.execute(
         "SELECT id, name, name_folded FROM contact WHERE name_folded = ?", (key,)
