@@ -211,5 +211,5 @@ def test_a_command_imports_only_its_own_module() -> None:
     assert done.returncode == 0, done.stderr
     loaded = done.stdout.strip().splitlines()[-1]
     assert "netjournal.cli.farming" in loaded
-    for other in ("journal", "contacts", "proactive", "io", "safety", "demo"):
+    for other in ("journal", "contacts", "goals", "review", "io", "safety", "demo"):
         assert f"netjournal.cli.{other}'" not in loaded, loaded

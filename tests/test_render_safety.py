@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from netjournal import render
+from netjournal.render import contacts as render_contacts
 from netjournal.table import Table
 from netjournal.text import fold, safe_json, visible
 
@@ -93,7 +93,7 @@ def test_the_profile_panel_never_carries_foreign_controls(
 ) -> None:
     out = io.StringIO()
     colour = Console(file=out, width=80, force_terminal=True, color_system="truecolor")
-    monkeypatch.setattr(render, "console", lambda: colour)
+    monkeypatch.setattr(render_contacts, "console", lambda: colour)
     profile = {
         "name": name,
         "role": tag,
@@ -118,7 +118,7 @@ def test_the_profile_panel_never_carries_foreign_controls(
         "asks": [],
         "interactions": [],
     }
-    render.show(profile, as_json=False)
+    render_contacts.show(profile, as_json=False)
     assert clean(out.getvalue())
 
 

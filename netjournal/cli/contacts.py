@@ -266,7 +266,7 @@ def contacts(
     json_: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """List contacts."""
-    from netjournal import render
+    from netjournal.render import contacts as render_contacts
     from netjournal.store.reads import contacts as contact_reads
 
     st = state(ctx)
@@ -277,7 +277,7 @@ def contacts(
             words = fold(search).split()
             texts = contact_reads.contact_search_text(conn)
             rows = [r for r in rows if all(w in fold(texts.get(r["id"], "")) for w in words)]
-    render.contacts(rows, as_json=json_)
+    render_contacts.contacts(rows, as_json=json_)
 
 
 def show(
@@ -286,13 +286,13 @@ def show(
     json_: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Everything about one contact: profile, facts, timeline, balance, depth, stage."""
-    from netjournal import render
+    from netjournal.render import contacts as render_contacts
     from netjournal.reports.profile import contact_profile
 
     st = state(ctx)
     with reading(st) as conn:
         profile = contact_profile(conn, name, st.today, st.constants)
-    render.show(profile, as_json=json_, currency=st.config.currency)
+    render_contacts.show(profile, as_json=json_, currency=st.config.currency)
 
 
 def register(app: typer.Typer) -> None:

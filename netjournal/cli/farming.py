@@ -52,7 +52,7 @@ def due(
     ] = None,
 ) -> None:
     """Whom to contact now, most urgent first, with the reasons."""
-    from netjournal import render
+    from netjournal.render import due as render_due
     from netjournal.reports import due as reports
 
     st = state(ctx)
@@ -69,9 +69,9 @@ def due(
                 conn, st.today, st.constants, within=within, show_all=all_, limit=rows
             )
     if name is not None:
-        render.due_terms(one, as_json=json_)
+        render_due.due_terms(one, as_json=json_)
     else:
-        render.due(data, as_json=json_, limit=rows)
+        render_due.due(data, as_json=json_, limit=rows)
 
 
 def followup(
@@ -126,13 +126,13 @@ def followups(
     json_: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """List open follow-ups and promises by due date."""
-    from netjournal import render
+    from netjournal.render import due as render_due
     from netjournal.reports import due as reports
 
     st = state(ctx)
     with reading(st) as conn:
         data = reports.followups_report(conn, st.today, include_done=all_)
-    render.followups(data, as_json=json_, include_done=all_)
+    render_due.followups(data, as_json=json_, include_done=all_)
 
 
 def done(

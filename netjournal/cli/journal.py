@@ -200,14 +200,14 @@ def asks(
     json_: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """List your asks, newest first."""
-    from netjournal import render
+    from netjournal.render import contacts as render_contacts
 
     st = state(ctx)
     with reading(st) as conn:
         from netjournal.store.reads import records as record_reads
 
         rows = record_reads.asks(conn, open_only=open_)
-    render.asks(rows, as_json=json_, currency=st.config.currency)
+    render_contacts.asks(rows, as_json=json_, currency=st.config.currency)
 
 
 def ask_status(

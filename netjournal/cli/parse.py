@@ -68,3 +68,13 @@ def exchange_kind(raw: str) -> str:
 
 def interaction_kind(raw: str) -> str:
     return choice(raw, vocab.INTERACTION_KINDS, "interaction kind")
+
+
+def since_day(st: State, since: str | None) -> date | None:
+    """``--since WHEN``: a day up to today, or None."""
+    if since is None:
+        return None
+    value = day(st, since, prefer="past")
+    if value > st.today:
+        raise BadValue(messages.SINCE_FUTURE.format(day=value.isoformat()))
+    return value

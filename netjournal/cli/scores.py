@@ -40,7 +40,7 @@ def balance(
     limit: Limit = None,
 ) -> None:
     """Give and take per contact (lowest balance first) and for the whole network."""
-    from netjournal import render
+    from netjournal.render import scores as render_scores
     from netjournal.reports import balance as reports
 
     st = state(ctx)
@@ -48,10 +48,10 @@ def balance(
     with reading(st) as conn:
         if name is None:
             data = reports.balance_report(conn, st.today, st.constants, limit=rows)
-            render.balance(data, as_json=json_, limit=rows)
+            render_scores.balance(data, as_json=json_, limit=rows)
             return
         data = reports.balance_ledger(conn, name, st.today, st.constants)
-    render.balance_ledger(data, as_json=json_, currency=st.config.currency)
+    render_scores.balance_ledger(data, as_json=json_, currency=st.config.currency)
 
 
 def depth(
@@ -63,7 +63,7 @@ def depth(
     limit: Limit = None,
 ) -> None:
     """Relationship depth (0-100), band and stage per contact, deepest first."""
-    from netjournal import render
+    from netjournal.render import scores as render_scores
     from netjournal.reports import depth as reports
 
     st = state(ctx)
@@ -71,10 +71,10 @@ def depth(
     with reading(st) as conn:
         if name is None:
             data = reports.depth_report(conn, st.today, st.constants, limit=rows)
-            render.depth(data, as_json=json_, limit=rows)
+            render_scores.depth(data, as_json=json_, limit=rows)
             return
         data = reports.depth_detail(conn, name, st.today, st.constants)
-    render.depth_detail(data, as_json=json_)
+    render_scores.depth_detail(data, as_json=json_)
 
 
 def register(app: typer.Typer) -> None:
