@@ -150,21 +150,32 @@ SCORING_KNOWN = "known: {items}"
 SCORING_STALE = "older than 24 months: {items}"
 SCORING_NOTHING_KNOWN = "no profile facts yet"
 SCORING_KNOWLEDGE_DETAIL = "{parts} ({score:g} of {total:g})"
-SCORING_FREQUENCY_DETAIL = "{n} interactions in the last {days} days (weekly = 1)"
-SCORING_NO_INTERACTION = "no interaction yet"
-SCORING_RECENCY_DETAIL = "last interaction {ago} ago (half-life {half_life})"
-SCORING_RICHNESS_DETAIL = "mean richness of the last {n} interactions"
-SCORING_RECIPROCITY_DETAIL = (
-    "given {given:.2f}, taken {taken:.2f} (volume {share:.2f}, mutuality {mutuality:.2f})"
+SCORING_FREQUENCY_DETAIL = (
+    "{n} weighted interactions in the last {days} days: {real} real, {light} light "
+    "(weekly real contact = 1)"
 )
-SCORING_DURATION_DETAIL = "met {months:.1f} months ago (ten years = 1)"
+SCORING_NO_INTERACTION = "no interaction yet"
+SCORING_RECENCY_DETAIL = "last real contact {ago} ago (half-life {half_life})"
+SCORING_RECENCY_LIGHT = "{kind} {ago} ago, a light touch × {weight:.2f} (half-life {half_life})"
+SCORING_RECENCY_NONE = "no interaction in the last {days} days"
+SCORING_RICHNESS_DETAIL = "richest {n} of 24 months: {items}"
+SCORING_RICHNESS_EMPTY = " ({n} more would count)"
+SCORING_RECIPROCITY_DETAIL = (
+    "given {given:.2f}, received {received:.2f} (volume {share:.2f}, two-way {both:.2f})"
+)
+SCORING_DURATION_DETAIL = "real contact in {quarters} distinct quarters ({full} = 1)"
 # stage evidence
 SCORING_EV_DORMANT = "dormant: last interaction {ago} ago, on {on}"
-SCORING_EV_SERVICES = "services in 24 months: {n}; promises kept on time: {kept}"
-SCORING_EV_RICH = (
-    "rich interactions in 24 months: {n} in {months} distinct months (need {need} in 2)"
+SCORING_EV_SERVICES = (
+    "services in 24 months: {n} ({given} given, {got} received); promises kept on time: {kept}"
 )
-SCORING_EV_KNOWLEDGE = "knowledge {value:.2f} (need {need:.2f})"
+SCORING_EV_RICH = (
+    "real contact (a call or better) in 24 months: {n} in {months} distinct months "
+    "(need {need} in {need_months})"
+)
+SCORING_EV_KNOWLEDGE = (
+    "knowledge {value:.2f} (need {need:.2f}, or {each} services each way in {months} months)"
+)
 SCORING_EV_REFERRALS = "referrals in 24 months: {received} received, {given} given"
 SCORING_EV_RATIO = "give/take ratio {ratio}"
 SCORING_NO_RATIO = "none yet"
@@ -172,6 +183,24 @@ SCORING_EV_INTERACTIONS = "interactions: {n}; any other than social: {answer}"
 SCORING_YES = "yes"
 SCORING_NO = "no"
 SCORING_EV_LAPSED = "lapsed from {was}: last interaction {ago} ago, more than {limit} days"
+SCORING_EV_LAPSED_REAL = "lapsed from {was}: last real contact {ago} ago, more than {limit} days"
+# stage verdicts and what the next stage needs
+SCORING_VERDICT = "{stage}; {next} needs: {needs}"
+SCORING_VERDICT_TOP = "profitability: referrals both ways, the last stage"
+SCORING_VERDICT_DORMANT = "dormant, was {was}: meet again to revive it"
+SCORING_VERDICT_LAPSED = "{stage}, lapsed from {was}: real contact (a call or better) restores it"
+SCORING_NEED_VISIBILITY = "an interaction other than social (a meeting, a call, an email)"
+SCORING_NEED_SERVICE = "a service either way (a give, or a granted ask) or a promise kept on time"
+SCORING_NEED_ONE_RICH = "1 more rich meeting (a call or better)"
+SCORING_NEED_RICH = "{n} more rich meetings (a call or better)"
+SCORING_NEED_ANOTHER_MONTH = " in another month"
+SCORING_NEED_OTHER_MONTHS = " in {n} other months"
+SCORING_NEED_KNOWLEDGE = (
+    "knowledge {need:.2f} (now {now:.2f}: learn their family, goals or interests), "
+    "or {each} services each way"
+)
+SCORING_NEED_RECEIVED = "a referral, introduction, job-lead or business received from them"
+SCORING_NEED_PASSED = "a referral, introduction, job-lead or business passed to them"
 # urgency reasons
 SCORING_WHAT_FOLLOW_UP = "follow-up"
 SCORING_WHAT_PROMISE = "promise"
@@ -180,7 +209,9 @@ SCORING_DUE_TODAY = "{what} due today"
 SCORING_DUE_AHEAD = "{what} due {due}"
 SCORING_WITH_NOTE = "{text}: {note}"
 SCORING_CADENCE = "last contact {ago} ago, every {every}"
+SCORING_CADENCE_REAL = "last real contact {ago} ago (light touches since), every {every}"
 SCORING_CADENCE_NEVER = "no contact since meeting {ago} ago, every {every}"
+SCORING_CADENCE_NO_REAL = "no real contact since meeting {ago} ago, every {every}"
 SCORING_TIER = "tier {tier}"
 SCORING_BIRTHDAY_TODAY = "birthday today"
 SCORING_BIRTHDAY_TOMORROW = "birthday tomorrow"

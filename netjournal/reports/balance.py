@@ -44,7 +44,7 @@ def balance_ledger(
     from netjournal.scoring.balance import balance
 
     cid = find_contact(conn, name)
-    history = history_of(conn, cid, today)
+    history = history_of(conn, cid, today, c)
     bal = balance(history, today, c)
     return {
         "as_of": today.isoformat(),
@@ -85,6 +85,6 @@ def ask_warnings(
     from netjournal.scores.history import history_of
     from netjournal.scoring import asks
 
-    history = history_of(conn, contact_id, today)
+    history = history_of(conn, contact_id, today, constants)
     amount = Decimal(amount_cents) / 100 if amount_cents is not None else None
     return asks.ask_warnings(history, today, kind, size=size, amount=amount, c=constants)

@@ -31,7 +31,7 @@ def depth_detail(conn: sqlite3.Connection, name: str, today: date, c: Constants)
     from netjournal.scoring.stage import stage
 
     cid = find_contact(conn, name)
-    history = history_of(conn, cid, today)
+    history = history_of(conn, cid, today, c)
     dep = depth(history, today, c)
     stg = stage(history, today, c)
     return {

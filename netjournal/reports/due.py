@@ -59,7 +59,7 @@ def due_contact(
     from netjournal.scoring.urgency import urgency
 
     cid = find_contact(conn, name)
-    history = histories(conn, today, [cid])[cid]
+    history = histories(conn, today, [cid], c=constants)[cid]
     u = urgency(history, today, constants, within=within)
     archived = contact_reads.contact_archived(conn, cid)
     return {

@@ -71,6 +71,7 @@ def due_item(u: Urgency) -> dict[str, Any]:
         "terms": {t.name: round(t.points, 2) for t in u.terms if t.points},
         "triggers": list(u.triggers),
         "cadence": u.cadence,
+        "last_real_contact": iso_day(u.last_real),
     }
 
 
@@ -83,6 +84,7 @@ def urgency_record(u: Urgency) -> dict[str, Any]:
         "triggers": list(u.triggers),
         "was_depth": u.was_depth,
         "snoozed": u.snoozed,
+        "hidden": u.hidden,
     }
 
 
@@ -108,7 +110,7 @@ def score_record(h: ContactHistory, today: date, c: Constants) -> dict[str, Any]
 class CachedUrgency:
     """What ``urgency.rank_due`` reads of an urgency, rebuilt from a score record."""
 
-    __slots__ = ("item", "listed", "name", "snoozed", "total", "triggers", "was_depth")
+    __slots__ = ("hidden", "item", "listed", "name", "snoozed", "total", "triggers", "was_depth")
 
     def __init__(self, record: dict[str, Any]) -> None:
         self.item: dict[str, Any] = record["item"]
@@ -118,3 +120,4 @@ class CachedUrgency:
         self.triggers: tuple[str, ...] = tuple(record["triggers"])
         self.was_depth: float | None = record["was_depth"]
         self.snoozed: bool = record["snoozed"]
+        self.hidden: bool = record["hidden"]

@@ -23,8 +23,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-#: bump when the shape of the cached JSON changes
-CACHE_FORMAT = 1
+#: bump when what a record holds or how scores are computed changes, so that no score from
+#: before survives an upgrade (2: real contact, imports, snoozes that hide cadence only)
+CACHE_FORMAT = 2
 
 #: (table, SQL expression(s) giving the affected contact ids for NEW / OLD rows)
 _BY_CONTACT_COLUMN = ("participant", "exchange", "fact", "followup")
@@ -235,7 +236,7 @@ def _columns(record: dict[str, Any]) -> tuple[Any, ...]:
         urg["listed"],
         urg["triggers"] == ["dormant"],
         urg["was_depth"],
-        urg["snoozed"],
+        urg["hidden"],  # the column ``snoozed``: hidden by a snooze, even from --all
     )
 
 
@@ -305,7 +306,7 @@ def due_ranked(
 
     Listed active contacts by urgency then name, keeping of those listed only as dormant
     strong ties the ``dormant_limit`` deepest; with ``everyone``, every active contact that
-    is not snoozed.
+    a snooze does not hide (the column ``snoozed`` holds that).
     """
     day = (as_of.isoformat(), fp)
     if everyone:
