@@ -73,6 +73,11 @@ BAD_EMAIL = "'{email}' does not look like an email address."
 # --- journal commands ----------------------------------------------------------------
 
 LOGGED = "Logged {kind} with {names} on {day}{extras}."
+LOG_CLOSED = "Closed follow-up r{id} with {name} (due {due}{note}): you were in touch."
+LOG_LIGHT_KEPT_OPEN = (
+    "A {kind} is a light touch: follow-up r{id} with {name} (due {due}{note}) stays open; "
+    "a call or better closes it."
+)
 GIVE_RECORDED = "Recorded a give to {name}: {kind}, {what} (g{id})."
 ASK_RECORDED = "Recorded an ask of {name}: {kind}, {what} ({status}, a{id})."
 FACT_RECORDED = "Noted about {name} ({category}): {text} (f{id})."
@@ -242,7 +247,10 @@ DUE_NOTHING = "Nobody is due within {days} days. Run 'net due --all' to see ever
 DUE_NOBODY = "No contacts to rank yet."
 DUE_MORE = "… and {more} more; --limit 0 shows them all."
 BAD_LIMIT = "--limit must be a whole number of rows, 0 for all, not {limit}."
-DUE_SNOOZED = "{name} is snoozed until {day}: hidden from 'net due' until then."
+DUE_SNOOZED = (
+    "{name} is snoozed until {day}: cadence reminders are hidden until then; follow-ups and "
+    "promises that fall due stay listed."
+)
 DUE_ARCHIVED = "{name} is archived: never listed by 'net due'."
 DUE_TOTAL = "urgency {total:.2f}"
 BAD_WITHIN = "--within must be a whole number of days from 0 to 3650, not {days}."
@@ -254,7 +262,22 @@ NOTHING_TO_CLOSE = "{name} has no open follow-up or promise."
 FOLLOWUP_DONE = "Done: {kind} r{id} with {name}, due {due}{note}{kept}."
 FOLLOWUP_DONE_KEPT = " (kept)"
 FOLLOWUP_DONE_LATE = " (late)"
-SNOOZED = "Snoozed {name} until {day}: hidden from 'net due' until then."
+SNOOZED = (
+    "Snoozed {name} until {day}: no cadence reminders until then; follow-ups and promises "
+    "that fall due stay in 'net due'."
+)
+SNOOZE_KEEPS_OVERDUE = (
+    "Note: {name}'s {what} is overdue since {due}{note}; a snooze does not hide it, so "
+    "'net due' keeps listing it."
+)
+SNOOZE_HIDES_LATE_CADENCE = (
+    "Note: {name} is already past the cadence (last real contact {since} days ago, every "
+    "{every} days); the snooze hides that until {day}."
+)
+SNOOZE_HIDES_LATE_CADENCE_NEVER = (
+    "Note: {name} is already past the cadence (no real contact yet, every {every} days); "
+    "the snooze hides that until {day}."
+)
 SNOOZE_CLEARED = "{name} is no longer snoozed."
 SNOOZE_NOT_FUTURE = "Snooze until a day after today, not {day}."
 SNOOZE_WHEN_OR_CLEAR = "Give WHEN to snooze until, or --clear to stop snoozing, not both."
@@ -286,6 +309,17 @@ IMPORT_RENAMED = (
     "  {where}: '{name}' is already another contact's name, so this one was added as '{new}'."
 )
 IMPORT_NOTHING = "No card in {path} could be imported."
+IMPORT_FILED = (
+    "Filed {n} as {tiers}: no cadence, and not in 'net due', until you meet them "
+    "(a call or better); --tier changes it."
+)
+TIER_PLURALS = {
+    "inner": "inner circle",
+    "close": "close contacts",
+    "active": "active contacts",
+    "network": "network contacts",
+    "acquaintance": "acquaintances",
+}
 IMPORT_JSON_DONE = "Restored {path}: {counts}."
 IMPORT_JSON_MERGED = "Merged {path}: added {added}; already there {kept}."
 WHY_NO_NAME = "no name"
@@ -315,6 +349,9 @@ SPENT = "Spent {amount} on {what} on {day} (e{id})."
 NO_EXPENSES = "No expenses recorded. Record one with: net spend 25 'BNI breakfast'."
 BUDGET_SET = "Budget: {amount} a {per}."
 BUDGET_REMOVED = "Removed the networking budget."
+BUDGET_STATUS = (
+    "Budget {amount} a {per}: {for_period} for {start} – {end}; spent {spent}, {left} left."
+)
 NO_BUDGET = "No networking budget is set."
 TARGET_ADDED = "Target t{id}: {text}"
 TARGET_REMOVED = "Removed target t{id}."

@@ -39,36 +39,56 @@ OutFile = Annotated[
 ]
 
 
+#: ``--tier`` of the contact imports: the tier of the people they add
+ImportTier = Annotated[
+    str,
+    typer.Option(
+        "--tier",
+        help="Tier of the people added (existing contacts keep theirs); until you meet "
+        "them for real they have no cadence whatever the tier.",
+    ),
+]
+
+
 def _report(summary: "Summary") -> None:
     for line in summary.lines():
         notice(line)
 
 
+def _tier(value: str) -> str:
+    from netjournal import vocab
+    from netjournal.text import choice
+
+    return choice(value, vocab.TIERS, "tier")
+
+
 @import_app.command("linkedin")
-def import_linkedin(ctx: typer.Context, file: InFile) -> None:
+def import_linkedin(ctx: typer.Context, file: InFile, tier: ImportTier = "acquaintance") -> None:
     """LinkedIn's Connections.csv (Settings > Data privacy > Get a copy of your data)."""
     from netjournal.interop import Summary, progress
     from netjournal.interop.linkedin import import_connections, parse
 
     st = state(ctx)
+    tier_value = _tier(tier)
     summary = Summary("LinkedIn")
     connections = parse(file, summary)
     with (
         writing(st, f"import linkedin {file.name}") as j,
         progress(len(connections), "Importing connections") as advance,
     ):
-        import_connections(j, connections, summary, advance)
+        import_connections(j, connections, summary, advance, tier_value)
     _report(summary)
 
 
 @import_app.command("vcard")
-def import_vcard(ctx: typer.Context, file: InFile) -> None:
+def import_vcard(ctx: typer.Context, file: InFile, tier: ImportTier = "acquaintance") -> None:
     """vCard 3.0 or 4.0 (.vcf), one or many cards per file."""
     from netjournal.errors import BadValue
     from netjournal.interop import Summary, progress
     from netjournal.interop.vcard import import_cards, parse
 
     st = state(ctx)
+    tier_value = _tier(tier)
     summary = Summary("vCard")
     cards = parse(file, summary)
     if cards:
@@ -76,26 +96,28 @@ def import_vcard(ctx: typer.Context, file: InFile) -> None:
             writing(st, f"import vcard {file.name}") as j,
             progress(len(cards), "Importing cards") as advance,
         ):
-            import_cards(j, cards, summary, advance)
+            import_cards(j, cards, summary, advance, tier_value)
     _report(summary)
     if summary.changed == 0 and summary.unchanged == 0:
         raise BadValue(messages.IMPORT_NOTHING.format(path=file))
 
 
 @import_app.command("csv")
-def import_csv(ctx: typer.Context, file: InFile) -> None:
-    """Contacts from a CSV with the columns of 'net export csv' (at least 'name')."""
+def import_csv(ctx: typer.Context, file: InFile, tier: ImportTier = "acquaintance") -> None:
+    """Contacts from a CSV with the columns of 'net export csv' (at least 'name'); a row's
+    own tier wins over --tier."""
     from netjournal.interop import Summary, progress
     from netjournal.interop.csvio import import_rows, parse
 
     st = state(ctx)
+    tier_value = _tier(tier)
     summary = Summary("CSV")
     rows = parse(file, summary, st.config.date_order)
     with (
         writing(st, f"import csv {file.name}") as j,
         progress(len(rows), "Importing contacts") as advance,
     ):
-        import_rows(j, rows, summary, advance)
+        import_rows(j, rows, summary, advance, tier_value)
     _report(summary)
 
 

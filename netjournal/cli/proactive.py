@@ -243,19 +243,28 @@ def budget_rm(ctx: typer.Context) -> None:
 
 @budget_app.command("show")
 def budget_show(ctx: typer.Context) -> None:
-    """Show the networking budget."""
+    """Show the networking budget against what was spent this month or year."""
     from netjournal.reports import goals as goal_reports
 
     st = state(ctx)
     with reading(st) as conn:
-        plan = goal_reports.budget(conn)
-    if plan is None:
+        status = goal_reports.budget_now(conn, st.today)
+    if status is None:
         notice(messages.NO_BUDGET)
         return
-    echo(
-        messages.BUDGET_SET.format(
-            amount=_money(format_money(plan["cents"]), st.config.currency), per=plan["per"]
-        )
+    echo(_budget_line(status, st.config.currency))
+
+
+def _budget_line(b: dict[str, Any], cur: str) -> str:
+    """One budget against its period, the same in ``budget show`` and ``review``."""
+    return messages.BUDGET_STATUS.format(
+        amount=_money(b["amount"], cur),
+        per=b["per"],
+        for_period=_money(b["for_period"], cur),
+        start=b["from"],
+        end=b["to"],
+        spent=_money(b["spent"], cur),
+        left=_money(b["left"], cur),
     )
 
 
@@ -429,12 +438,7 @@ def review_renderables(data: dict[str, Any], currency: str) -> "list[RenderableT
     out.append(Text("Money", style="bold underline"))
     money_lines = [_money_line(money, currency)]
     if money["budget"]:
-        b = money["budget"]
-        money_lines.append(
-            f"Budget {_money(b['amount'], currency)} a {b['per']}: "
-            f"{_money(b['for_period'], currency)} for this period, "
-            f"{_money(b['left'], currency)} left."
-        )
+        money_lines.append(_budget_line(money["budget"], currency))
     out.append(Text("\n".join(money_lines)))
     stages = data["stages"]
     out.append(Text("\nStages", style="bold underline"))

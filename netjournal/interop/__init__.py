@@ -96,6 +96,8 @@ class Summary:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     renamed: list[tuple[str, str, str]] = field(default_factory=list)
+    filed: int = 0  # contacts added with the import's tier (``--tier``) ...
+    tier: str = ""  # ... this one
 
     def lines(self) -> list[str]:
         out = [
@@ -110,6 +112,9 @@ class Summary:
         out += [messages.IMPORT_SKIPPED.format(where=w, why=y) for w, y in self.skipped]
         out += [messages.IMPORT_RENAMED.format(where=w, name=n, new=m) for w, n, m in self.renamed]
         out += [messages.IMPORT_WARNING.format(where=w, why=y) for w, y in self.warnings]
+        if self.filed:
+            plural = messages.TIER_PLURALS.get(self.tier, self.tier)
+            out.append(messages.IMPORT_FILED.format(n=self.filed, tiers=plural))
         return out
 
     @property
@@ -153,11 +158,16 @@ class Contacts:
     """Look-up tables over the journal's contacts, built once per import, kept up to
     date as the import adds people, so each row costs a few dict look-ups."""
 
-    def __init__(self, j: Journal) -> None:
+    def __init__(self, j: Journal, source: str | None = None, tier: str = "active") -> None:
+        """``source``: the import that adds contacts (``contact.source``), ``tier`` the
+        tier they get unless a row says otherwise."""
         from netjournal.store.reads import dump as dump_reads
 
         j.flush()
         self.j = j
+        self.source = source
+        self.tier = tier
+        self.filed = 0  # contacts added with ``tier``
         self.rows: dict[int, dict[str, Any]] = {}
         self.by_folded: dict[str, int] = {}
         self.by_url: dict[str, int] = {}
@@ -214,13 +224,16 @@ class Contacts:
             "name": name,
             "name_folded": folded,
             "tags": "[]",
-            "tier": "active",
+            "tier": self.tier,
             "kin": False,
             "archived": False,
+            "source": self.source,
             "created_at": now,
             "updated_at": now,
             **fields,
         }
+        if "tier" not in fields:
+            self.filed += 1
         self.created += 1
         key = -self.created
         self.pending[key] = row

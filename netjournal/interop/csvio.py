@@ -174,8 +174,16 @@ def _row(where: str, cells: dict[str, str], date_order: str) -> Row:
     return row
 
 
-def import_rows(j: Journal, rows: list[Row], summary: Summary, advance: Callable[[], None]) -> None:
-    people = Contacts(j)
+def import_rows(
+    j: Journal,
+    rows: list[Row],
+    summary: Summary,
+    advance: Callable[[], None],
+    tier: str = "acquaintance",
+) -> None:
+    """Add or update every row inside the caller's write transaction; new contacts get
+    the row's tier, else ``tier``, and the source ``csv``."""
+    people = Contacts(j, source="csv", tier=tier)
     seen: dict[int, str] = {}
     for row in rows:
         advance()
@@ -210,6 +218,7 @@ def import_rows(j: Journal, rows: list[Row], summary: Summary, advance: Callable
         seen[key] = row.where
     people.flush()
     j.flush()
+    summary.filed, summary.tier = people.filed, tier
 
 
 def _stored(value: Any) -> Any:

@@ -147,10 +147,15 @@ def _record_texts(records: list[list[str]]) -> list[str]:
 
 
 def import_connections(
-    j: Journal, connections: list[Connection], summary: Summary, advance: Callable[[], None]
+    j: Journal,
+    connections: list[Connection],
+    summary: Summary,
+    advance: Callable[[], None],
+    tier: str = "acquaintance",
 ) -> None:
-    """Add or update every connection inside the caller's write transaction."""
-    people = Contacts(j)
+    """Add or update every connection inside the caller's write transaction; new ones
+    get ``tier`` (existing contacts keep theirs) and the source ``linkedin``."""
+    people = Contacts(j, source="linkedin", tier=tier)
     by_name_company: dict[tuple[str, str], int] = {}
     for key, row in people.rows.items():
         company = row.get("linkedin_company") or row.get("company") or ""
@@ -194,6 +199,7 @@ def import_connections(
         by_name_company.setdefault(company_key, key)
     people.flush()
     j.flush()
+    summary.filed, summary.tier = people.filed, tier
 
 
 def _match(

@@ -177,12 +177,17 @@ def parse(path: Path, summary: Summary) -> list[Card]:
 
 
 def import_cards(
-    j: Journal, cards: list[Card], summary: Summary, advance: Callable[[], None]
+    j: Journal,
+    cards: list[Card],
+    summary: Summary,
+    advance: Callable[[], None],
+    tier: str = "acquaintance",
 ) -> None:
-    """Add or update every card inside the caller's write transaction."""
+    """Add or update every card inside the caller's write transaction; new contacts get
+    ``tier`` (existing ones keep theirs) and the source ``vcard``."""
     from netjournal.store.reads import dump as dump_reads
 
-    people = Contacts(j)
+    people = Contacts(j, source="vcard", tier=tier)
     notes: dict[int, set[str]] = {}
     for contact_id, text in dump_reads.interop_facts(j.conn, "other"):
         notes.setdefault(contact_id, set()).add(text)
@@ -234,6 +239,7 @@ def import_cards(
         seen[key] = where
     people.flush()
     j.flush()
+    summary.filed, summary.tier = people.filed, tier
 
 
 def _match(people: Contacts, card: Card) -> int | None:

@@ -43,6 +43,8 @@ def depth_detail(conn: sqlite3.Connection, name: str, today: date, c: Constants)
         "stage_was": stg.was,
         "stage_lapsed": stg.lapsed,
         "stage_evidence": list(stg.evidence),
+        "stage_verdict": stg.verdict,
+        "stage_needs": list(stg.needs),
         "components": {comp.name: round(comp.points, 2) for comp in dep.components},
         "terms": [
             {

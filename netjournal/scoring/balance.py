@@ -33,6 +33,7 @@ class LedgerLine:
     status: str = "granted"
     money: Decimal | None = None
     note: str = ""
+    size: int | None = None  # as recorded (1–5); None when valued in money or not at all
 
     @property
     def undecayed(self) -> float:
@@ -110,6 +111,7 @@ def exchange_amount(e: Exchange, today: date, c: Constants = DEFAULTS) -> Ledger
         status=status,
         money=e.amount,
         note=e.note,
+        size=e.size if e.amount is None else None,
     )
 
 
