@@ -473,10 +473,10 @@ def balance_ledger(data: dict[str, Any], *, as_json: bool, currency: str = "") -
 
 
 def _size_cell(line: dict[str, Any], currency: str) -> str:
-    """What the size multiplier comes from: '1,200.00 → × 2.11', 'size 4 → × 1.33'."""
+    """What the size multiplier comes from: '1,200.00 → × 2.114', 'size 4 → × 1.333'."""
     from decimal import Decimal
 
-    mult = f"× {line['size_mult']:.2f}"
+    mult = f"× {line['size_mult']:.3f}"
     if line.get("money") is not None:
         return f"{currency}{Decimal(line['money']):,.2f} → {mult}"
     if line.get("size") is not None:
