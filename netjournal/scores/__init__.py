@@ -119,7 +119,7 @@ def _rank(rows: list[Any], c: Constants, show_all: bool) -> list[Any]:
     urgency)."""
     if show_all:
         return sorted(
-            (r for r in rows if not getattr(r, "hidden", False)), key=lambda r: (-r.total, r.name)
+            (r for r in rows if not r.hidden), key=lambda r: (not r.due_now, -r.total, r.name)
         )
     from netjournal.scoring.urgency import rank_due
 

@@ -72,6 +72,7 @@ def due_item(u: Urgency) -> dict[str, Any]:
         "triggers": list(u.triggers),
         "cadence": u.cadence,
         "last_real_contact": iso_day(u.last_real),
+        "due_now": u.due_now,
     }
 
 
@@ -85,6 +86,7 @@ def urgency_record(u: Urgency) -> dict[str, Any]:
         "was_depth": u.was_depth,
         "snoozed": u.snoozed,
         "hidden": u.hidden,
+        "due_now": u.due_now,
     }
 
 
@@ -110,7 +112,17 @@ def score_record(h: ContactHistory, today: date, c: Constants) -> dict[str, Any]
 class CachedUrgency:
     """What ``urgency.rank_due`` reads of an urgency, rebuilt from a score record."""
 
-    __slots__ = ("hidden", "item", "listed", "name", "snoozed", "total", "triggers", "was_depth")
+    __slots__ = (
+        "due_now",
+        "hidden",
+        "item",
+        "listed",
+        "name",
+        "snoozed",
+        "total",
+        "triggers",
+        "was_depth",
+    )
 
     def __init__(self, record: dict[str, Any]) -> None:
         self.item: dict[str, Any] = record["item"]
@@ -121,3 +133,4 @@ class CachedUrgency:
         self.was_depth: float | None = record["was_depth"]
         self.snoozed: bool = record["snoozed"]
         self.hidden: bool = record["hidden"]
+        self.due_now: bool = record["due_now"]

@@ -46,6 +46,7 @@ class Urgency:
     snoozed: bool = False
     hidden: bool = False
     last_real: date | None = None
+    due_now: bool = False  # a follow-up or promise due today or overdue: listed first
 
 
 def _open_items(h: ContactHistory, today: date) -> tuple[FollowUp, ...]:
@@ -147,6 +148,7 @@ def urgency_of(
         snoozed=s.snoozed,
         hidden=s.snoozed and not dated,
         last_real=v.last_real,
+        due_now=bool(s.open_items) and s.open_items[0].due <= v.day,
     )
 
 
@@ -167,8 +169,17 @@ def urgency(
     return urgency_of(h, v, c, within, balance_of(h, v, c), depth_value, stage_value)
 
 
+def rank_key(u: Urgency) -> tuple[bool, float, str]:
+    """The order of ``net due``: what is due now (a follow-up or promise due today or
+    overdue: a commitment with a date outranks a reminder of habit) first, then by urgency
+    descending, then by name."""
+    return (not u.due_now, -u.total, u.name)
+
+
 def rank_due(urgencies: Iterable[Urgency], c: Constants = DEFAULTS) -> list[Urgency]:
-    """The listed contacts, most urgent first (total descending, then name).
+    """The listed contacts in ``rank_key`` order: those with a follow-up or promise due
+    today or overdue first, then the rest, each most urgent first (total descending, then
+    name).
 
     Of those listed only because they are dormant strong ties, at most
     ``c.dormant_limit`` are kept, the deepest (on the day of their last interaction)
@@ -179,5 +190,5 @@ def rank_due(urgencies: Iterable[Urgency], c: Constants = DEFAULTS) -> list[Urge
     dormant_only.sort(key=lambda u: (-(u.was_depth or 0.0), u.name))
     dropped = {id(u) for u in dormant_only[c.dormant_limit :]}
     kept = [u for u in listed if id(u) not in dropped]
-    kept.sort(key=lambda u: (-u.total, u.name))
+    kept.sort(key=rank_key)
     return kept

@@ -304,17 +304,26 @@ def due_ranked(
     """``scoring.rank_due`` over the cached scores, in SQL: (how many contacts are listed,
     the first ``limit`` of them (0: all) most urgent first).
 
-    Listed active contacts by urgency then name, keeping of those listed only as dormant
-    strong ties the ``dormant_limit`` deepest; with ``everyone``, every active contact that
-    a snooze does not hide (the column ``snoozed`` holds that).
+    Listed active contacts, those with a follow-up or promise due today or overdue first,
+    then by urgency, then name, keeping of those listed only as dormant strong ties the
+    ``dormant_limit`` deepest; with ``everyone``, every active contact that a snooze does
+    not hide (the column ``snoozed`` holds that).
     """
     day = (as_of.isoformat(), fp)
+    # listed first: what has a follow-up or promise due today or overdue (scoring.urgency's
+    # rank_key), read from the follow-ups themselves (the cache is emptied when they change)
+    due_now = (
+        "EXISTS (SELECT 1 FROM followup f WHERE f.contact_id = {who} AND f.due <= ? "
+        "AND f.created_on <= ? AND (f.done_on IS NULL OR f.done_on > ?))"
+    )
+    when = (as_of.isoformat(),) * 3
     if everyone:
         sql = (
-            "SELECT s.contact_id, count(*) OVER () "
-            f"{_ACTIVE} AND s.snoozed = 0 ORDER BY s.urgency_total DESC, c.name, c.id LIMIT ?"
+            f"SELECT s.contact_id, count(*) OVER (), {due_now.format(who='s.contact_id')} AS now "
+            f"{_ACTIVE} AND s.snoozed = 0 "
+            "ORDER BY now DESC, s.urgency_total DESC, c.name, c.id LIMIT ?"
         )
-        params: tuple[Any, ...] = (*day, limit or -1)
+        params: tuple[Any, ...] = (*when, *day, limit or -1)
     else:
         sql = (
             "WITH listed AS (SELECT s.contact_id AS id, s.urgency_total AS total, "
@@ -323,9 +332,10 @@ def due_ranked(
             "kept AS (SELECT id, total, name FROM listed WHERE dormant = 0 UNION ALL "
             "SELECT * FROM (SELECT id, total, name FROM listed WHERE dormant = 1 "
             "ORDER BY coalesce(was, 0) DESC, name, id LIMIT ?)) "
-            "SELECT id, count(*) OVER () FROM kept ORDER BY total DESC, name, id LIMIT ?"
+            f"SELECT id, count(*) OVER (), {due_now.format(who='kept.id')} AS now FROM kept "
+            "ORDER BY now DESC, total DESC, name, id LIMIT ?"
         )
-        params = (*day, max(dormant_limit, 0), limit or -1)
+        params = (*day, max(dormant_limit, 0), *when, limit or -1)
     rows = conn.execute(sql, params).fetchall()
     return (int(rows[0][1]) if rows else 0), [int(r[0]) for r in rows]
 
