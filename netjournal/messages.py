@@ -168,7 +168,7 @@ SCORING_RICHNESS_EMPTY = " ({n} more would count)"
 SCORING_RECIPROCITY_DETAIL = (
     "given {given:.2f}, received {received:.2f} (volume {share:.2f}, two-way {both:.2f})"
 )
-SCORING_DURATION_DETAIL = "real contact in {quarters} distinct quarters ({full} = 1)"
+SCORING_DURATION_DETAIL = "calendar quarters with real contact: {quarters} ({full} = 1)"
 # stage evidence
 SCORING_EV_DORMANT = "dormant: last interaction {ago} ago, on {on}"
 SCORING_EV_SERVICES = (
