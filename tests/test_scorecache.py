@@ -174,7 +174,7 @@ ROW = st.tuples(
     st.sampled_from([None, 0.0, 50.0, 61.5, 61.5, 80.0]),  # depth then
     st.booleans(),  # hidden by a snooze
     st.booleans(),  # archived
-    st.sampled_from([None, -3, 0, 1, 5]),  # an open follow-up due that many days from today
+    st.sampled_from([None, -3, 0, 1, 5]),  # a follow-up due that many days from today
 )
 
 
@@ -219,20 +219,15 @@ def test_due_ranking_in_sql_equals_rank_due(
             "created_at, updated_at) VALUES (?, ?, ?, ?, '[]', 'active', 0, ?, '', '')",
             (cid, f"u{cid}", name, f"{name.casefold()}#{cid}", archived),
         )
-        if due is not None:  # before the cache row: a new follow-up empties a contact's
-            conn.execute(
-                "INSERT INTO followup (uuid, contact_id, kind, due, note, created_on, "
-                "created_at) VALUES (?, ?, 'reach-out', date(?, ?), '', ?, '')",
-                (f"f{cid}", cid, day.isoformat(), f"{due} days", day.isoformat()),
-            )
+        now = listed and due is not None and due <= 0  # only a listed one can be due now
+        column = (2 if now else 1) if listed else 0
         conn.execute(
             "INSERT INTO score_cache VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, ?, ?, ?, ?, ?, "
             "'{}', '{}', '{}')",
-            (cid, day.isoformat(), fp, total, listed, listed and dormant, was, hidden),
+            (cid, day.isoformat(), fp, total, column, listed and dormant, was, hidden),
         )
         if not archived:
             triggers = ("dormant",) if listed and dormant else ("cadence",)
-            now = due is not None and due <= 0
             active.append(U(cid, name, total, listed, triggers, was, hidden, now))
     conn.commit()
     c = constants.Constants(dormant_limit=dormant_limit)

@@ -18,8 +18,8 @@ from netjournal import messages as msg
 from netjournal.scoring.balance import Balance, balance_of
 from netjournal.scoring.constants import DEFAULTS, Constants
 from netjournal.scoring.knowledge import Gap, knowledge
-from netjournal.scoring.records import ContactHistory, weight
-from netjournal.scoring.view import View, age, as_of, days_text, richness_of
+from netjournal.scoring.records import UNKNOWN_KIND, ContactHistory, kind_table
+from netjournal.scoring.view import View, as_of, days_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,54 +59,63 @@ class Depth:
 Part = tuple[float, str]  # a component's input (0..1) and its explanation
 
 
-def _frequency(v: View, c: Constants) -> Part:
+#: an interaction of the last 24 months: (days ago, kind, richness, weight)
+Seen = tuple[int, str, float, float]
+
+
+def _window(v: View, c: Constants) -> list[Seen]:
+    """The interactions of the last 24 months with what the parts read of them."""
+    table = kind_table(c)
+    today = v.day.toordinal()
+    out = []
+    for item in v.interactions:
+        ago = today - item.on.toordinal()
+        if ago <= c.evidence_days:
+            richness, w, _real = table.get(item.kind, UNKNOWN_KIND)
+            out.append((ago, item.kind, richness, w))
+    return out
+
+
+def _frequency(seen: list[Seen], c: Constants) -> Part:
     """Weighted interactions of the last 365 days on a log scale (weekly real contact = 1)."""
-    recent = [i for i in v.interactions if age(v.day, i.on) <= c.frequency_days]
-    n = math.fsum(weight(i.kind, c) for i in recent)
+    recent = [w for ago, _kind, _r, w in seen if ago <= c.frequency_days]
+    n = math.fsum(recent)
     value = min(1.0, math.log2(1 + n) / math.log2(1 + c.frequency_full))
-    real = sum(1 for i in recent if weight(i.kind, c) >= 1.0)
+    real = sum(1 for w in recent if w >= 1.0)
     detail = msg.SCORING_FREQUENCY_DETAIL.format(
         n=_number(n), real=real, light=len(recent) - real, days=c.frequency_days
     )
     return value, detail
 
 
-def _recency(h: ContactHistory, v: View, c: Constants) -> Part:
+def _recency(h: ContactHistory, v: View, seen: list[Seen], c: Constants) -> Part:
     """The best of weight × 0.5^(days ago / half-life) over the last 24 months."""
     if v.last is None:
         return 0.0, msg.SCORING_NO_INTERACTION
     half_life = c.recency_half_life_kin if h.kin else c.recency_half_life
     best, best_item = 0.0, None
-    for item in v.interactions:
-        since = age(v.day, item.on)
-        if since > c.evidence_days:
-            continue
-        value = weight(item.kind, c) * 0.5 ** (since / half_life)
+    for item in seen:
+        value = item[3] * 0.5 ** (item[0] / half_life)
         if value > best:
             best, best_item = value, item
     if best_item is None:
         return 0.0, msg.SCORING_RECENCY_NONE.format(days=c.evidence_days)
-    since = age(v.day, best_item.on)
-    w = weight(best_item.kind, c)
+    since, kind, _richness, w = best_item
     template = msg.SCORING_RECENCY_DETAIL if w >= 1.0 else msg.SCORING_RECENCY_LIGHT
     detail = template.format(
-        ago=days_text(since),
-        half_life=days_text(round(half_life)),
-        kind=best_item.kind,
-        weight=w,
+        ago=days_text(since), half_life=days_text(round(half_life)), kind=kind, weight=w
     )
     return best, detail
 
 
-def _richness(v: View, c: Constants) -> Part:
+def _richness(seen: list[Seen], c: Constants) -> Part:
     """The richest ``richness_best`` interactions of the last 24 months, summed / that many
     (a slot with no interaction counts 0): more contact never lowers it."""
-    window = [i for i in v.interactions if age(v.day, i.on) <= c.evidence_days]
-    if not window:
+    if not seen:
         return 0.0, msg.SCORING_NO_INTERACTION
-    best = sorted(window, key=lambda i: -richness_of(i.kind, c))[: c.richness_best]
-    value = math.fsum(richness_of(i.kind, c) for i in best) / c.richness_best
-    items = ", ".join(f"{i.kind} {richness_of(i.kind, c):g}" for i in best)
+    best = sorted(((r, kind) for _ago, kind, r, _w in seen), reverse=True)[: c.richness_best]
+    value = math.fsum(r for r, _kind in best) / c.richness_best
+    items = ", ".join(f"{kind} {r:g}" for r, kind in best)
     detail = msg.SCORING_RICHNESS_DETAIL.format(n=c.richness_best, items=items)
     if len(best) < c.richness_best:
         detail += msg.SCORING_RICHNESS_EMPTY.format(n=c.richness_best - len(best))
@@ -144,11 +153,12 @@ def _number(x: float) -> str:
 def depth_of(h: ContactHistory, v: View, c: Constants, bal: Balance | None = None) -> Depth:
     """Depth of the history as seen in ``v`` (``bal``: its balance, when already known)."""
     known, known_detail, gaps = knowledge(v, c)
+    seen = _window(v, c)
     parts = {
         "knowledge": (known, known_detail),
-        "frequency": _frequency(v, c),
-        "recency": _recency(h, v, c),
-        "richness": _richness(v, c),
+        "frequency": _frequency(seen, c),
+        "recency": _recency(h, v, seen, c),
+        "richness": _richness(seen, c),
         "reciprocity": _reciprocity(bal if bal is not None else balance_of(h, v, c), c),
         "duration": _duration(v, c),
     }

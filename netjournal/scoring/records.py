@@ -110,19 +110,40 @@ class ContactHistory:
 # --- real contact ------------------------------------------------------------------------------
 
 
+#: (richness, weight, real contact) of each interaction kind, per Constants object
+KindTable = dict[str, tuple[float, float, bool]]
+UNKNOWN_KIND = (0.0, 0.0, False)  # an unknown kind has richness 0
+_TABLES: dict[int, tuple[Constants, KindTable]] = {}
+
+
+def kind_table(c: Constants = DEFAULTS) -> KindTable:
+    """Richness, weight and real contact of every kind of ``c`` (remembered per object:
+    the scores of thousands of contacts look them up for every interaction)."""
+    entry = _TABLES.get(id(c))
+    if entry is None or entry[0] is not c:
+        if len(_TABLES) > 64:
+            _TABLES.clear()
+        table = {
+            kind: (float(r), min(1.0, float(r) / c.rich_min), float(r) >= c.rich_min)
+            for kind, r in c.richness.items()
+        }
+        entry = _TABLES[id(c)] = (c, table)
+    return entry[1]
+
+
 def weight(kind: str, c: Constants = DEFAULTS) -> float:
     """An interaction's weight: min(1, richness / rich_min); 1 for real contact."""
-    return min(1.0, float(c.richness.get(kind, 0.0)) / c.rich_min)
+    return kind_table(c).get(kind, UNKNOWN_KIND)[1]
 
 
 def is_real(kind: str, c: Constants = DEFAULTS) -> bool:
     """Real contact: richness at least ``rich_min`` (a call or better by default)."""
-    return float(c.richness.get(kind, 0.0)) >= c.rich_min
+    return kind_table(c).get(kind, UNKNOWN_KIND)[2]
 
 
 def real_kinds(c: Constants = DEFAULTS) -> frozenset[str]:
     """The interaction kinds that are real contact."""
-    return frozenset(kind for kind in c.richness if is_real(kind, c))
+    return frozenset(kind for kind, (_r, _w, real) in kind_table(c).items() if real)
 
 
 def quarter(day: date) -> int:

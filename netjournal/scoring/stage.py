@@ -25,7 +25,7 @@ from netjournal.scoring.balance import Balance, balance_of
 from netjournal.scoring.cadence import cadence_of
 from netjournal.scoring.constants import DEFAULTS, Constants
 from netjournal.scoring.knowledge import knowledge as knowledge_of
-from netjournal.scoring.records import ContactHistory, is_real
+from netjournal.scoring.records import UNKNOWN_KIND, ContactHistory, kind_table
 from netjournal.scoring.view import View, age, as_of, days_text
 
 STAGES: tuple[str, ...] = ("contact", "visibility", "credibility", "profitability")
@@ -151,7 +151,8 @@ class Evidence:
 def _evidence(
     h: ContactHistory, v: View, c: Constants, knowledge: float | None, bal: Balance | None
 ) -> Evidence:
-    window = [e for e in v.exchanges if age(v.day, e.on) <= c.evidence_days]
+    table, since = kind_table(c), v.day.toordinal() - c.evidence_days
+    window = [e for e in v.exchanges if e.on.toordinal() >= since]
     done = [e for e in window if e.direction == "give" or e.status == "granted"]
     kept = sum(
         1
@@ -162,7 +163,11 @@ def _evidence(
         and f.done_on <= v.day
         and age(v.day, f.done_on) <= c.evidence_days
     )
-    rich = [i for i in v.interactions if age(v.day, i.on) <= c.evidence_days and is_real(i.kind, c)]
+    rich = [
+        i
+        for i in v.interactions
+        if i.on.toordinal() >= since and table.get(i.kind, UNKNOWN_KIND)[2]
+    ]
     return Evidence(
         services=len(done),
         given=sum(1 for e in done if e.direction == "give"),

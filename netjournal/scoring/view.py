@@ -10,11 +10,12 @@ from datetime import date
 from netjournal import messages as msg
 from netjournal.scoring.constants import DEFAULTS, Constants
 from netjournal.scoring.records import (
+    UNKNOWN_KIND,
     ContactHistory,
     Exchange,
     Fact,
     Interaction,
-    is_real,
+    kind_table,
     quarter,
 )
 
@@ -83,8 +84,19 @@ def _real(
     c: Constants,
 ) -> tuple[int, date | None, int]:
     """(real interactions, the last of them, distinct quarters with one) up to ``day``."""
-    real_listed = [i for i in listed if is_real(i.kind, c)]
-    real_past = [i for i in past if is_real(i.kind, c)]
+    table = kind_table(c)
+    real_listed = [i for i in listed if table.get(i.kind, UNKNOWN_KIND)[2]]
+    last_total = h.last_real
+    if (
+        not complete
+        and len(past) == len(listed)  # nothing listed after ``day`` ...
+        and (last_total is None or last_total <= day)  # ... nor counted: the totals stand
+        and h.real_count >= len(real_listed)
+        and (h.real_quarters or not real_listed)
+        and (not real_listed or (last_total is not None and real_listed[-1].on <= last_total))
+    ):
+        return h.real_count, last_total, len(h.real_quarters)
+    real_past = [i for i in real_listed if i.on <= day]
     if complete:
         total, last_total, all_quarters = (
             len(real_listed),

@@ -233,8 +233,10 @@ def _columns(record: dict[str, Any]) -> tuple[Any, ...]:
         bal["asks"],
         dep["depth"],
         urg["total"],
-        urg["listed"],
-        urg["triggers"] == ["dormant"],
+        # the column ``listed``: 0 not listed, 1 listed, 2 listed first (a follow-up or
+        # promise due today or overdue; only a listed contact has one)
+        (2 if urg["item"]["due_now"] else 1) if urg["listed"] else 0,
+        urg["item"]["triggers"] == ["dormant"],
         urg["was_depth"],
         urg["hidden"],  # the column ``snoozed``: hidden by a snooze, even from --all
     )
@@ -310,32 +312,25 @@ def due_ranked(
     not hide (the column ``snoozed`` holds that).
     """
     day = (as_of.isoformat(), fp)
-    # listed first: what has a follow-up or promise due today or overdue (scoring.urgency's
-    # rank_key), read from the follow-ups themselves (the cache is emptied when they change)
-    due_now = (
-        "EXISTS (SELECT 1 FROM followup f WHERE f.contact_id = {who} AND f.due <= ? "
-        "AND f.created_on <= ? AND (f.done_on IS NULL OR f.done_on > ?))"
-    )
-    when = (as_of.isoformat(),) * 3
+    # ``listed`` is 2 for what is due now (scoring.urgency's rank_key puts it first)
     if everyone:
         sql = (
-            f"SELECT s.contact_id, count(*) OVER (), {due_now.format(who='s.contact_id')} AS now "
+            "SELECT s.contact_id, count(*) OVER () "
             f"{_ACTIVE} AND s.snoozed = 0 "
-            "ORDER BY now DESC, s.urgency_total DESC, c.name, c.id LIMIT ?"
+            "ORDER BY s.listed = 2 DESC, s.urgency_total DESC, c.name, c.id LIMIT ?"
         )
-        params: tuple[Any, ...] = (*when, *day, limit or -1)
+        params: tuple[Any, ...] = (*day, limit or -1)
     else:
         sql = (
             "WITH listed AS (SELECT s.contact_id AS id, s.urgency_total AS total, "
-            f"c.name AS name, s.dormant_only AS dormant, s.was_depth AS was {_ACTIVE} "
-            "AND s.listed = 1), "
-            "kept AS (SELECT id, total, name FROM listed WHERE dormant = 0 UNION ALL "
-            "SELECT * FROM (SELECT id, total, name FROM listed WHERE dormant = 1 "
+            f"c.name AS name, s.dormant_only AS dormant, s.was_depth AS was, s.listed AS now "
+            f"{_ACTIVE} AND s.listed > 0), "
+            "kept AS (SELECT id, total, name, now FROM listed WHERE dormant = 0 UNION ALL "
+            "SELECT * FROM (SELECT id, total, name, now FROM listed WHERE dormant = 1 "
             "ORDER BY coalesce(was, 0) DESC, name, id LIMIT ?)) "
-            f"SELECT id, count(*) OVER (), {due_now.format(who='kept.id')} AS now FROM kept "
-            "ORDER BY now DESC, total DESC, name, id LIMIT ?"
+            "SELECT id, count(*) OVER () FROM kept ORDER BY now DESC, total DESC, name, id LIMIT ?"
         )
-        params = (*day, max(dormant_limit, 0), *when, limit or -1)
+        params = (*day, max(dormant_limit, 0), limit or -1)
     rows = conn.execute(sql, params).fetchall()
     return (int(rows[0][1]) if rows else 0), [int(r[0]) for r in rows]
 

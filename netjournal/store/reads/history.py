@@ -222,21 +222,21 @@ def interaction_history(
             SELECT p.contact_id, i.occurred_on, i.kind, i.id
               FROM interaction i CROSS JOIN participant p ON p.interaction_id = i.id
              WHERE +p.contact_id IN (SELECT id FROM contact WHERE archived = 0)
-               AND i.occurred_on <= ?
+               AND +i.occurred_on <= ?
         """
         params: tuple[Any, ...] = (until,)
     elif len(ids) > SCAN_ABOVE:
         sql = """
             SELECT p.contact_id, i.occurred_on, i.kind, i.id
               FROM interaction i CROSS JOIN participant p ON p.interaction_id = i.id
-             WHERE +p.contact_id IN (SELECT value FROM json_each(?)) AND i.occurred_on <= ?
+             WHERE +p.contact_id IN (SELECT value FROM json_each(?)) AND +i.occurred_on <= ?
         """
         params = (json.dumps(ids), until)
     else:
         sql = """
             SELECT p.contact_id, i.occurred_on, i.kind, i.id
               FROM participant p JOIN interaction i ON i.id = p.interaction_id
-             WHERE p.contact_id IN (SELECT value FROM json_each(?)) AND i.occurred_on <= ?
+             WHERE p.contact_id IN (SELECT value FROM json_each(?)) AND +i.occurred_on <= ?
         """
         params = (json.dumps(ids), until)
     strings: dict[str, str] = {}  # one object per distinct day and kind: less memory
@@ -248,29 +248,29 @@ def interaction_history(
             items = per_contact[cid] = []
         items.append((intern(day, day), iid, intern(kind, kind)))
     real = frozenset(real_kinds)
+    quarter_of: dict[str, int] = {}  # day -> quarter, computed once per distinct day
     since = date.fromordinal(today.toordinal() - 730).isoformat()
     dormant_cut = date.fromordinal(today.toordinal() - 1095).isoformat()
     aggregates: dict[int, Aggregate] = {}
     window: list[tuple[int, str, str]] = []
-    quarters: dict[str, int] = {}  # day -> quarter, computed once per distinct day
     for cid in sorted(per_contact):
         items = per_contact[cid]
         items.sort()
         first, last = items[0][0], items[-1][0]
         real_days = [day for day, _iid, kind in items if kind in real]
-        seen = set()
+        quarters: set[int] = set()
         for day in real_days:
-            q = quarters.get(day)
+            q = quarter_of.get(day)
             if q is None:
-                q = quarters[day] = _quarter(day)
-            seen.add(q)
+                q = quarter_of[day] = _quarter(day)
+            quarters.add(q)
         aggregates[int(cid)] = (
             len(items),
             first,
             last,
             len(real_days),
             real_days[-1] if real_days else None,
-            tuple(sorted(seen)),
+            tuple(sorted(quarters)),
         )
         if full:
             window.extend((int(cid), day, kind) for day, _iid, kind in items)
@@ -278,7 +278,10 @@ def interaction_history(
         low = since
         if last <= dormant_cut:
             low = date.fromordinal(date.fromisoformat(last).toordinal() - 730).isoformat()
-        window.extend((int(cid), day, kind) for day, _iid, kind in items if day >= low)
+        if items[0][0] >= low:
+            window.extend((int(cid), day, kind) for day, _iid, kind in items)
+        else:
+            window.extend((int(cid), day, kind) for day, _iid, kind in items if day >= low)
     return aggregates, window
 
 
@@ -298,7 +301,7 @@ def due_screen(
                    max(CASE WHEN r.value IS NOT NULL THEN i.occurred_on END) AS last_real
               FROM participant p JOIN interaction i ON i.id = p.interaction_id
               LEFT JOIN json_each(:real) r ON r.value = i.kind
-             WHERE i.occurred_on <= :today
+             WHERE +i.occurred_on <= :today
              GROUP BY p.contact_id
         ), due AS (
             SELECT contact_id AS cid, min(due) AS first_due FROM followup
