@@ -146,8 +146,10 @@ def test_only_real_contact_closes_a_reach_out_and_log_says_which(
         "proposal) stays open; a call or better closes it.\n"
     )
     assert rows("SELECT done_on FROM followup") == [(None,)]
-    # a meeting dated before the follow-up was recorded does not answer it
+    # a meeting dated before the follow-up was recorded does not answer it, nor does one
+    # logged ahead, in the future
     ok("log", "Ana", "-k", "call", "--on", "2026-11-27")
+    ok("log", "Ana", "-k", "call", "--on", "2026-12-01")
     assert rows("SELECT done_on FROM followup") == [(None,)]
     real = ok("log", "Ana", "-k", "call", "--follow-up", "in 2 weeks")
     assert real.stdout.splitlines()[1] == (
@@ -163,6 +165,48 @@ def test_only_real_contact_closes_a_reach_out_and_log_says_which(
     assert one["last_real_contact"] == "2026-11-28"
     ok("undo")
     assert rows("SELECT id, done_on FROM followup ORDER BY id") == [(1, None)]
+
+
+def test_a_contact_merged_with_one_typed_by_hand_is_no_import(
+    ok: Run, rows: Rows, tmp_path: Path
+) -> None:
+    ok("import", "linkedin", str(connections(tmp_path / "c.csv", 2)))
+    ok("contact", "add", "Ana Rossi")
+    ok("contact", "merge", "Person Number0", "Ana Rossi")
+    ok("contact", "merge", "Person Number1", "Person Number0")  # two imports: still one
+    assert rows("SELECT name, source FROM contact") == [("Person Number1", None)]
+    ok("import", "linkedin", str(connections(tmp_path / "d.csv", 2, first=5)))
+    ok("contact", "merge", "Person Number5", "Person Number6")
+    assert rows("SELECT source FROM contact WHERE name = 'Person Number5'") == [("linkedin",)]
+
+
+def test_the_due_screen_leaves_out_names_never_met_and_snoozed_cadences() -> None:
+    """``net due --within N`` scores only the contacts its SQL screen lets through."""
+    from datetime import date
+
+    from netjournal.scores.screen import _may_be_listed
+    from netjournal.scoring.constants import DEFAULTS
+
+    today = date(2026, 11, 28)
+
+    def row(**kw: Any) -> tuple[Any, ...]:
+        base = {
+            "id": 1, "tier": "inner", "kin": 0, "cadence": None, "met_on": "2026-11-20",
+            "created": "2026-11-20", "birthday": "--11-29", "count": 0, "first": None,
+            "last": None, "real": 0, "last_real": None, "source": None, "snoozed": None,
+            "first_due": None,
+        }  # fmt: skip
+        base.update(kw)
+        return tuple(base.values())
+
+    assert _may_be_listed(row(), today, DEFAULTS, 3)  # a new tie, a birthday
+    assert not _may_be_listed(row(source="linkedin"), today, DEFAULTS, 3)
+    assert _may_be_listed(row(source="linkedin", first_due="2026-11-30"), today, DEFAULTS, 3)
+    late = row(met_on="2025-01-01", birthday=None, count=3, real=3, last_real="2026-10-01")
+    assert _may_be_listed(late, today, DEFAULTS, 3)
+    snoozed = row(met_on="2025-01-01", birthday=None, count=3, real=3, last_real="2026-10-01",
+                  snoozed="2026-12-10")  # fmt: skip
+    assert not _may_be_listed(snoozed, today, DEFAULTS, 3)
 
 
 def test_the_ask_warning_shows_the_balance_the_ask_leaves(ok: Run, net_json: Json) -> None:
