@@ -315,6 +315,8 @@ def due_terms(data: dict[str, Any], *, as_json: bool) -> None:
     facts = Table.grid(padding=(0, 2))
     facts.add_row("due on", esc(data["due_on"] or "no date (no cadence, nothing open)"))
     facts.add_row("last contact", esc(_ago(data["last_contact"], data["as_of"])))
+    if data.get("last_real_contact") != data["last_contact"]:
+        facts.add_row("last real contact", esc(_ago(data.get("last_real_contact"), data["as_of"])))
     if data["cadence"] is not None:
         rho = f" (ρ = {data['rho']:.2f})" if data["rho"] is not None else ""
         facts.add_row("cadence", f"every {data['cadence']} days{rho}")
