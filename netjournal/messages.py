@@ -142,6 +142,11 @@ BAD_EMAIL = "'{email}' does not look like an email address."
 # --- journal commands ----------------------------------------------------------------
 
 LOGGED = "Logged {kind} with {names} on {day}{extras}."
+LOG_CLOSED = "Closed follow-up r{id} with {name} (due {due}{note}): you were in touch."
+LOG_LIGHT_KEPT_OPEN = (
+    "A {kind} is a light touch: follow-up r{id} with {name} (due {due}{note}) stays open; "
+    "a call or better closes it."
+)
 GIVE_RECORDED = "Recorded a give to {name}: {kind}, {what} (g{id})."
 ASK_RECORDED = "Recorded an ask of {name}: {kind}, {what} ({status}, a{id})."
 FACT_RECORDED = "Noted about {name} ({category}): {text} (f{id})."
@@ -232,21 +237,32 @@ SCORING_KNOWN = "known: {items}"
 SCORING_STALE = "older than 24 months: {items}"
 SCORING_NOTHING_KNOWN = "no profile facts yet"
 SCORING_KNOWLEDGE_DETAIL = "{parts} ({score:g} of {total:g})"
-SCORING_FREQUENCY_DETAIL = "{n} interactions in the last {days} days (weekly = 1)"
-SCORING_NO_INTERACTION = "no interaction yet"
-SCORING_RECENCY_DETAIL = "last interaction {ago} ago (half-life {half_life})"
-SCORING_RICHNESS_DETAIL = "mean richness of the last {n} interactions"
-SCORING_RECIPROCITY_DETAIL = (
-    "given {given:.2f}, taken {taken:.2f} (volume {share:.2f}, mutuality {mutuality:.2f})"
+SCORING_FREQUENCY_DETAIL = (
+    "{n} weighted interactions in the last {days} days: {real} real, {light} light "
+    "(weekly real contact = 1)"
 )
-SCORING_DURATION_DETAIL = "met {months:.1f} months ago (ten years = 1)"
+SCORING_NO_INTERACTION = "no interaction yet"
+SCORING_RECENCY_DETAIL = "last real contact {ago} ago (half-life {half_life})"
+SCORING_RECENCY_LIGHT = "{kind} {ago} ago, a light touch × {weight:.2f} (half-life {half_life})"
+SCORING_RECENCY_NONE = "no interaction in the last {days} days"
+SCORING_RICHNESS_DETAIL = "richest {n} of 24 months: {items}"
+SCORING_RICHNESS_EMPTY = " ({n} more would count)"
+SCORING_RECIPROCITY_DETAIL = (
+    "given {given:.2f}, received {received:.2f} (volume {share:.2f}, two-way {both:.2f})"
+)
+SCORING_DURATION_DETAIL = "calendar quarters with real contact: {quarters} ({full} = 1)"
 # stage evidence
 SCORING_EV_DORMANT = "dormant: last interaction {ago} ago, on {on}"
-SCORING_EV_SERVICES = "services in 24 months: {n}; promises kept on time: {kept}"
-SCORING_EV_RICH = (
-    "rich interactions in 24 months: {n} in {months} distinct months (need {need} in 2)"
+SCORING_EV_SERVICES = (
+    "services in 24 months: {n} ({given} given, {got} received); promises kept on time: {kept}"
 )
-SCORING_EV_KNOWLEDGE = "knowledge {value:.2f} (need {need:.2f})"
+SCORING_EV_RICH = (
+    "real contact (a call or better) in 24 months: {n} in {months} distinct months "
+    "(need {need} in {need_months})"
+)
+SCORING_EV_KNOWLEDGE = (
+    "knowledge {value:.2f} (need {need:.2f}, or {each} services each way in {months} months)"
+)
 SCORING_EV_REFERRALS = "referrals in 24 months: {received} received, {given} given"
 SCORING_EV_RATIO = "give/take ratio {ratio}"
 SCORING_NO_RATIO = "none yet"
@@ -254,6 +270,24 @@ SCORING_EV_INTERACTIONS = "interactions: {n}; any other than social: {answer}"
 SCORING_YES = "yes"
 SCORING_NO = "no"
 SCORING_EV_LAPSED = "lapsed from {was}: last interaction {ago} ago, more than {limit} days"
+SCORING_EV_LAPSED_REAL = "lapsed from {was}: last real contact {ago} ago, more than {limit} days"
+# stage verdicts and what the next stage needs
+SCORING_VERDICT = "{stage}; {next} needs: {needs}"
+SCORING_VERDICT_TOP = "profitability: referrals both ways, the last stage"
+SCORING_VERDICT_DORMANT = "dormant, was {was}: meet again to revive it"
+SCORING_VERDICT_LAPSED = "{stage}, lapsed from {was}: real contact (a call or better) restores it"
+SCORING_NEED_VISIBILITY = "an interaction other than social (a meeting, a call, an email)"
+SCORING_NEED_SERVICE = "a service either way (a give, or a granted ask) or a promise kept on time"
+SCORING_NEED_ONE_RICH = "1 more rich meeting (a call or better)"
+SCORING_NEED_RICH = "{n} more rich meetings (a call or better)"
+SCORING_NEED_ANOTHER_MONTH = " in another month"
+SCORING_NEED_OTHER_MONTHS = " in {n} other months"
+SCORING_NEED_KNOWLEDGE = (
+    "knowledge {need:.2f} (now {now:.2f}: learn their family, goals or interests), "
+    "or {each} services each way"
+)
+SCORING_NEED_RECEIVED = "a referral, introduction, job-lead or business received from them"
+SCORING_NEED_PASSED = "a referral, introduction, job-lead or business passed to them"
 # urgency reasons
 SCORING_WHAT_FOLLOW_UP = "follow-up"
 SCORING_WHAT_PROMISE = "promise"
@@ -262,7 +296,9 @@ SCORING_DUE_TODAY = "{what} due today"
 SCORING_DUE_AHEAD = "{what} due {due}"
 SCORING_WITH_NOTE = "{text}: {note}"
 SCORING_CADENCE = "last contact {ago} ago, every {every}"
+SCORING_CADENCE_REAL = "last real contact {ago} ago (light touches since), every {every}"
 SCORING_CADENCE_NEVER = "no contact since meeting {ago} ago, every {every}"
+SCORING_CADENCE_NO_REAL = "no real contact since meeting {ago} ago, every {every}"
 SCORING_TIER = "tier {tier}"
 SCORING_BIRTHDAY_TODAY = "birthday today"
 SCORING_BIRTHDAY_TOMORROW = "birthday tomorrow"
@@ -293,7 +329,10 @@ DUE_NOTHING = "Nobody is due within {days} days. Run 'net due --all' to see ever
 DUE_NOBODY = "No contacts to rank yet."
 DUE_MORE = "… and {more} more; --limit 0 shows them all."
 BAD_LIMIT = "--limit must be a whole number of rows, 0 for all, not {limit}."
-DUE_SNOOZED = "{name} is snoozed until {day}: hidden from 'net due' until then."
+DUE_SNOOZED = (
+    "{name} is snoozed until {day}: cadence reminders are hidden until then; follow-ups and "
+    "promises that fall due stay listed."
+)
 DUE_ARCHIVED = "{name} is archived: never listed by 'net due'."
 DUE_TOTAL = "urgency {total:.2f}"
 BAD_WITHIN = "--within must be a whole number of days from 0 to 3650, not {days}."
@@ -305,7 +344,22 @@ NOTHING_TO_CLOSE = "{name} has no open follow-up or promise."
 FOLLOWUP_DONE = "Done: {kind} r{id} with {name}, due {due}{note}{kept}."
 FOLLOWUP_DONE_KEPT = " (kept)"
 FOLLOWUP_DONE_LATE = " (late)"
-SNOOZED = "Snoozed {name} until {day}: hidden from 'net due' until then."
+SNOOZED = (
+    "Snoozed {name} until {day}: no cadence reminders until then; follow-ups and promises "
+    "that fall due stay in 'net due'."
+)
+SNOOZE_KEEPS_OVERDUE = (
+    "Note: {name}'s {what} is overdue since {due}{note}; a snooze does not hide it, so "
+    "'net due' keeps listing it."
+)
+SNOOZE_HIDES_LATE_CADENCE = (
+    "Note: {name} is already past the cadence (last real contact {since} days ago, every "
+    "{every} days); the snooze hides that until {day}."
+)
+SNOOZE_HIDES_LATE_CADENCE_NEVER = (
+    "Note: {name} is already past the cadence (no real contact yet, every {every} days); "
+    "the snooze hides that until {day}."
+)
 SNOOZE_CLEARED = "{name} is no longer snoozed."
 SNOOZE_NOT_FUTURE = "Snooze until a day after today, not {day}."
 SNOOZE_WHEN_OR_CLEAR = "Give WHEN to snooze until, or --clear to stop snoozing, not both."
@@ -358,6 +412,17 @@ IMPORT_RENAMED = (
     "  {where}: '{name}' is already another contact's name, so this one was added as '{new}'."
 )
 IMPORT_NOTHING = "No card in {path} could be imported."
+IMPORT_FILED = (
+    "Filed {n} as {tiers}: no cadence, and not in 'net due', until you meet them "
+    "(a call or better); --tier changes it."
+)
+TIER_PLURALS = {
+    "inner": "inner circle",
+    "close": "close contacts",
+    "active": "active contacts",
+    "network": "network contacts",
+    "acquaintance": "acquaintances",
+}
 IMPORT_JSON_DONE = "Restored {path}: {counts}."
 IMPORT_JSON_MERGED = "Merged {path}: added {added}; already there {kept}."
 WHY_NO_NAME = "no name"
@@ -388,6 +453,9 @@ SPENT = "Spent {amount} on {what} on {day} (e{id})."
 NO_EXPENSES = "No expenses recorded. Record one with: net spend 25 'BNI breakfast'."
 BUDGET_SET = "Budget: {amount} a {per}."
 BUDGET_REMOVED = "Removed the networking budget."
+BUDGET_STATUS = (
+    "Budget {amount} a {per}: {for_period} for {start} – {end}; spent {spent}, {left} left."
+)
 NO_BUDGET = "No networking budget is set."
 TARGET_ADDED = "Target t{id}: {text}"
 TARGET_REMOVED = "Removed target t{id}."

@@ -5,6 +5,7 @@ Today is Saturday 2026-11-28 (conftest); ``--on`` dates and ``NETJOURNAL_NOW`` m
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -425,6 +426,17 @@ def test_screening_lists_exactly_what_full_scoring_lists(ok: Run, db_path: Any) 
     _dormant_strong(ok, "Old Olga", 2022, 3)
     ok("contact", "add", "Snoozy Sam", "--tier", "inner")
     ok("snooze", "Snoozy Sam", "in 10 days")
+    ok("log", "Snoozy Sue", "--on", "30 days ago", "--promise", "the deck", "--by", "5 days ago")
+    ok("snooze", "Snoozy Sue", "in 20 days")
+    ok("log", "Light Lou", "--on", "200 days ago", "-k", "meal")
+    ok("log", "Light Lou", "--on", "3 days ago", "-k", "message")
+    for name in ("Imported Ida", "Imported Ivo"):
+        ok("contact", "add", name, "--met-on", "20 days ago", "--birthday", "--11-29")
+    ok("log", "Imported Ivo", "--on", "4 days ago", "-k", "social")
+    marked = sqlite3.connect(db_path)
+    with marked:
+        marked.execute("UPDATE contact SET source = 'linkedin' WHERE name LIKE 'Imported %'")
+    marked.close()
     conn = open_journal(db_path)
     seen: set[str] = set()
     try:
@@ -433,13 +445,23 @@ def test_screening_lists_exactly_what_full_scoring_lists(ok: Run, db_path: Any) 
             today = start + timedelta(days=offset)
             for within in (None, 0, 10):
                 got = reports.due_report(conn, today, DEFAULTS, within=within)
-                every = histories(conn, today)
+                every = histories(conn, today, c=DEFAULTS)
                 expected = rank_due([urgency(h, today, within=within) for h in every.values()])
                 assert got["items"] == [due_item(u) for u in expected], today
                 seen.update(item["name"] for item in got["items"])
     finally:
         conn.close()
-    assert seen >= {"Inner Ines", "Kin Kai", "Over Otto", "New Nora", "Leap Lee", "Old Olga"}
+    assert seen >= {
+        "Inner Ines",
+        "Kin Kai",
+        "Over Otto",
+        "New Nora",
+        "Leap Lee",
+        "Old Olga",
+        "Snoozy Sue",
+        "Light Lou",
+    }
+    assert not seen & {"Imported Ida", "Imported Ivo"}  # never met: never listed
 
 
 def test_limit_rows(ok: Run, net: Run, net_json: Json) -> None:

@@ -155,14 +155,47 @@ def test_done_is_undoable(ok: Run, rows: Rows, ana: str) -> None:
 
 def test_snooze_and_clear(ok: Run, rows: Rows, net_json: Json, ana: str) -> None:
     result = ok("snooze", "Ana", "monday")
-    assert (
-        result.stdout == "Snoozed Ana Rossi until 2026-11-30: hidden from 'net due' until then.\n"
+    assert result.stdout == (
+        "Snoozed Ana Rossi until 2026-11-30: no cadence reminders until then; follow-ups and "
+        "promises that fall due stay in 'net due'.\n"
     )
     assert rows("SELECT snoozed_until FROM contact") == [("2026-11-30",)]
     assert net_json("due", "--json", "--all")["items"] == []
     assert ok("snooze", "Ana", "--clear").stdout == "Ana Rossi is no longer snoozed.\n"
     assert rows("SELECT snoozed_until FROM contact") == [(None,)]
     assert [i["name"] for i in net_json("due", "--json", "--all")["items"]] == ["Ana Rossi"]
+
+
+def test_a_snooze_never_hides_what_is_overdue(ok: Run, net: Run, net_json: Json) -> None:
+    """``net snooze Marco "in 2 weeks"`` used to hide an overdue promise and a dated
+    follow-up from ``net due`` without a word."""
+    ok("contact", "add", "Marco Neri", "--tier", "close", "--met-on", "2025-01-10")
+    ok("log", "Marco", "--on", "2026-10-01", "-k", "meal")
+    ok("promise", "Marco", "send the deck", "--by", "2026-11-20")
+    ok("followup", "Marco", "2026-11-29", "ask about the tender")
+    result = ok("snooze", "Marco", "in 2 weeks")
+    assert result.stderr.splitlines() == [
+        "Note: Marco Neri's promise is overdue since 2026-11-20: send the deck; a snooze does "
+        "not hide it, so 'net due' keeps listing it.",
+        "Note: Marco Neri is already past the cadence (last real contact 58 days ago, every 30 "
+        "days); the snooze hides that until 2026-12-12.",
+    ]
+    (item,) = net_json("due", "--json")["items"]
+    assert item["name"] == "Marco Neri"
+    assert item["reasons"][0] == "promise overdue since 2026-11-20: send the deck"
+    assert not any("every" in r for r in item["reasons"])  # the cadence reminder is hidden
+    assert "cadence" not in item["terms"]
+    # done with the promise, nothing due within 3 days... but the follow-up tomorrow is
+    ok("done", "Marco")
+    assert [i["name"] for i in net_json("due", "--json")["items"]] == ["Marco Neri"]
+    ok("done", "Marco")
+    assert net_json("due", "--json")["items"] == []
+    assert net_json("due", "--json", "--all")["items"] == []  # hidden, even from --all
+    one = net_json("due", "Marco", "--json")
+    assert one["listed"] is False and one["snoozed_until"] == "2026-12-12"
+    # a snooze with nothing overdue says nothing more
+    ok("contact", "add", "Pia Bassi", "--met-on", "2026-11-20")
+    assert net("snooze", "Pia", "monday").stderr == ""
 
 
 def test_archived_contacts_followups_are_not_listed(ok: Run, net_json: Json, ana: str) -> None:

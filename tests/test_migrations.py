@@ -79,7 +79,14 @@ def test_current_code_opens_v1_intact(
     shown = net_json("show", "Élodie", "--json")
     assert shown["facts"] and shown["interactions"] and shown["gives"]
     ok("doctor")
-    assert snapshot(v1) == before
+    after = snapshot(v1)
+    # schema 4 added contact.source after vcard_uid: none of these three came from an import
+    source_at = 21
+    assert after.pop("contact") == [
+        (*row[:source_at], None, *row[source_at:]) for row in before.pop("contact")
+    ]
+    assert after == before
+    before = snapshot(v1)
     fresh = tmp_path / "fresh.db"
     open_journal(fresh).close()
     assert master(v1) == master(fresh)

@@ -149,11 +149,16 @@ def test_money_is_exact(ok: Run, net_json: Run, rows: Run) -> None:
     }
     ok("budget", "set", "100", "--per", "month")
     money = net_json("review", "--month", "--json")["money"]
+    # the whole month's budget against what was spent so far, as hledger shows budgets (it
+    # was 100 × 28/30 = 93.33 for the days up to today, and 92.93 left)
     assert money["budget"] == {
         "amount": "100.00",
         "per": "month",
-        "for_period": "93.33",
-        "left": "92.93",
+        "for_period": "100.00",
+        "left": "99.60",
+        "from": "2026-11-01",
+        "to": "2026-11-30",
+        "spent": "0.40",
     }
     year = net_json("review", "--since", "2025-11-01", "--json")["money"]
     assert (year["spent"], year["returned"], year["net"]) == ("1000.40", "0.30", "-1000.10")
@@ -189,7 +194,9 @@ def test_budget_set_show_rm(ok: Run, net: Run, rows: Run) -> None:
     assert rows("SELECT value FROM setting WHERE key = 'budget'") == [
         ('{"cents": 120050, "per": "year"}',)
     ]
-    assert ok("budget", "show").stdout.strip() == "Budget: 1200.50 a year."
+    assert ok("budget", "show").stdout.strip() == (
+        "Budget 1200.50 a year: 1200.50 for 2026-01-01 – 2026-12-31; spent 0.00, 1200.50 left."
+    )
     assert net("budget", "set", "10", "--per", "week").exit_code == 1
     assert net("budget", "set", "ten", "--per", "month").exit_code == 1
     ok("budget", "rm")
@@ -254,8 +261,36 @@ def test_review_period_options(net: Run, net_json: Run) -> None:
 def test_review_goals_scaled_to_period(ok: Run, net_json: Run) -> None:
     ok("goal", "set", "interactions", "7", "--per", "week")
     ok("log", "Ana Rossi", "--on", "2026-11-24")
+    # the whole week's target (it was 7 × 6/7 = 6 for the days up to today: 17 %)
     goal = net_json("review", "--json")["goals"][0]
-    assert (goal["target"], goal["actual"], goal["percent"]) == (6.0, 1, 17)
+    assert (goal["target"], goal["actual"], goal["percent"]) == (7.0, 1, 14)
+
+
+def test_goals_and_budgets_read_the_same_everywhere(
+    ok: Run, net_json: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a Monday ``net goals`` said "2 [100 % of 2]" where ``net review`` said "2 [350 %
+    of 0.6]"; on the 1st of a month the budget line said "4.84 for this period, -30.16
+    left" while 115 of 150 was left."""
+    monkeypatch.setenv("NETJOURNAL_NOW", "2026-12-01T18:00:00")  # a Tuesday, the 1st
+    ok("goal", "set", "one-to-ones", "2", "--per", "week")
+    ok("log", "Ana Rossi", "--on", "2026-11-30")
+    ok("log", "Ana Rossi", "--on", "2026-12-01")
+    goal = net_json("goals", "--json")["goals"][0]
+    weekly = net_json("review", "--week", "--json")["goals"][0]
+    assert (goal["actual"], goal["target"], goal["percent"]) == (2, 2, 100)
+    assert (weekly["actual"], weekly["target"], weekly["percent"]) == (2, 2.0, 100)
+    assert "2  [100% of 2]" in ok("goals").stdout
+    assert "2  [100% of 2]" in ok("review", "--week").stdout
+    ok("budget", "set", "150", "--per", "month")
+    ok("spend", "35", "BNI breakfast")
+    shown = ok("budget", "show").stdout.strip()
+    assert (
+        shown
+        == "Budget 150.00 a month: 150.00 for 2026-12-01 – 2026-12-31; spent 35.00, 115.00 left."
+    )
+    assert shown in ok("review", "--month").stdout
+    assert net_json("review", "--month", "--json")["money"]["budget"]["left"] == "115.00"
 
 
 def test_review_svg(ok: Run, tmp_path: Path) -> None:

@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from netjournal.scoring.records import real_kinds
 from netjournal.store.connection import open_journal
 from netjournal.store.reads import history as history_reads
+
+REAL = real_kinds()
 
 TODAY = date(2026, 11, 28)
 
@@ -84,10 +87,10 @@ def test_one_pass_equals_the_sql_windows(tmp_path: Path, seed: int) -> None:
             for ids in (None, [1, 2, 3, 13, 26], [5], [], list(range(1, 41))):
                 for full in (False, True):
                     expected = (
-                        history_reads.interaction_aggregates(conn, ids),
+                        history_reads.interaction_aggregates(conn, today, ids, REAL),
                         history_reads.window_interactions(conn, today, ids, full=full),
                     )
-                    got = history_reads.interaction_history(conn, today, ids, full=full)
+                    got = history_reads.interaction_history(conn, today, ids, REAL, full=full)
                     assert got == expected, (today, ids, full)
     finally:
         conn.close()
@@ -99,12 +102,14 @@ def test_facts_with_known_last_days_equal_the_sql_union(tmp_path: Path, seed: in
     _journal(path, seed)
     conn = open_journal(path)
     try:
-        for ids in (None, [1, 2, 3, 13, 26], [5], []):
-            last_days = {
-                cid: agg[2] for cid, agg in history_reads.interaction_aggregates(conn, ids).items()
-            }
-            expected = sorted(history_reads.history_facts(conn, ids))
-            assert expected or ids is not None
-            assert history_reads.history_facts(conn, ids, last_days) == expected, ids
+        for today in (TODAY, TODAY - timedelta(days=900)):
+            for ids in (None, [1, 2, 3, 13, 26], [5], []):
+                aggregates = history_reads.interaction_aggregates(conn, today, ids, REAL)
+                last_days = {cid: agg[2] for cid, agg in aggregates.items()}
+                expected = history_reads.history_facts(conn, today, ids)
+                assert expected or ids is not None
+                assert all(day <= today.isoformat() for _c, _k, day in expected)
+                got = history_reads.history_facts(conn, today, ids, last_days)
+                assert got == expected, (today, ids)
     finally:
         conn.close()

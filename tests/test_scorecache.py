@@ -172,8 +172,9 @@ ROW = st.tuples(
     st.booleans(),  # listed
     st.booleans(),  # listed only as a dormant strong tie
     st.sampled_from([None, 0.0, 50.0, 61.5, 61.5, 80.0]),  # depth then
-    st.booleans(),  # snoozed
+    st.booleans(),  # hidden by a snooze
     st.booleans(),  # archived
+    st.sampled_from([None, -3, 0, 1, 5]),  # a follow-up due that many days from today
 )
 
 
@@ -204,27 +205,30 @@ def test_due_ranking_in_sql_equals_rank_due(
         listed: bool
         triggers: tuple[str, ...]
         was_depth: float | None
-        snoozed: bool
+        hidden: bool
+        due_now: bool
 
     day, fp = date(2026, 11, 28), "f" * 16
     conn = open_journal(tmp_path_factory.mktemp("rank") / "journal.db")
     conn.execute("UPDATE undo_control SET recording = 0")  # rows written here, not by a command
     active: list[U] = []
-    for cid, (total, listed, dormant, was, snoozed, archived) in enumerate(rows, start=1):
+    for cid, (total, listed, dormant, was, hidden, archived, due) in enumerate(rows, start=1):
         name = f"{names[cid % len(names)]} {cid % 3}" if cid > len(names) else names[cid - 1]
         conn.execute(
             "INSERT INTO contact (id, uuid, name, name_folded, tags, tier, kin, archived, "
             "created_at, updated_at) VALUES (?, ?, ?, ?, '[]', 'active', 0, ?, '', '')",
             (cid, f"u{cid}", name, f"{name.casefold()}#{cid}", archived),
         )
+        now = listed and due is not None and due <= 0  # only a listed one can be due now
+        column = (2 if now else 1) if listed else 0
         conn.execute(
             "INSERT INTO score_cache VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, ?, ?, ?, ?, ?, "
             "'{}', '{}', '{}')",
-            (cid, day.isoformat(), fp, total, listed, listed and dormant, was, snoozed),
+            (cid, day.isoformat(), fp, total, column, listed and dormant, was, hidden),
         )
         if not archived:
             triggers = ("dormant",) if listed and dormant else ("cadence",)
-            active.append(U(cid, name, total, listed, triggers, was, snoozed))
+            active.append(U(cid, name, total, listed, triggers, was, hidden, now))
     conn.commit()
     c = constants.Constants(dormant_limit=dormant_limit)
 
@@ -235,7 +239,8 @@ def test_due_ranking_in_sql_equals_rank_due(
     assert count == len(expected)
     assert ids == (expected[:limit] if limit else expected)
 
-    everyone = [u.cid for u in sorted(active, key=lambda u: (-u.total, u.name)) if not u.snoozed]
+    order = sorted(active, key=lambda u: (not u.due_now, -u.total, u.name))
+    everyone = [u.cid for u in order if not u.hidden]
     count, ids = scorecache.due_ranked(
         conn, day, fp, everyone=True, dormant_limit=dormant_limit, limit=limit
     )

@@ -193,7 +193,14 @@ def test_kin_contact() -> None:
 
 
 def test_cadence_rules() -> None:
-    base = ContactHistory("C", met_on=ago(400), interaction_count=5, last_interaction=ago(1))
+    base = ContactHistory(
+        "C",
+        met_on=ago(400),
+        interaction_count=5,
+        last_interaction=ago(1),
+        real_count=5,
+        last_real=ago(1),
+    )
     assert cadence(base, TODAY) == 90  # active
     assert cadence(replace(base, tier="inner"), TODAY) == 7
     assert cadence(replace(base, tier="inner", kin=True), TODAY) == 11  # 10.5 rounds half up
@@ -201,13 +208,19 @@ def test_cadence_rules() -> None:
     assert cadence(replace(base, tier="acquaintance"), TODAY) is None
     assert cadence(replace(base, tier="acquaintance", cadence=60), TODAY) == 60
     assert cadence(replace(base, kin=True, cadence=60), TODAY) == 60  # override wins outright
-    # new contact: fewer than 3 interactions, met under 90 days ago → min(C, 14)
-    new = replace(base, met_on=ago(89), interaction_count=2)
+    # new contact: fewer than 3 real interactions, met under 90 days ago → min(C, 14)
+    new = replace(base, met_on=ago(89), interaction_count=2, real_count=2)
     assert cadence(new, TODAY) == 14
     assert cadence(replace(new, met_on=ago(90)), TODAY) == 90
-    assert cadence(replace(new, interaction_count=3), TODAY) == 90
+    assert cadence(replace(new, interaction_count=3, real_count=3), TODAY) == 90
+    assert cadence(replace(new, interaction_count=9), TODAY) == 14  # 7 light touches: new
     assert cadence(replace(new, tier="inner"), TODAY) == 7
     assert cadence(replace(new, tier="acquaintance"), TODAY) is None
+    # imported and never met (for real): no cadence, whatever the tier or override
+    never = replace(base, imported=True, real_count=0, last_real=None)
+    assert cadence(never, TODAY) is None
+    assert cadence(replace(never, tier="inner", cadence=7), TODAY) is None
+    assert cadence(replace(never, real_count=1, last_real=ago(1)), TODAY) == 90
 
 
 # --- depth ------------------------------------------------------------------------------------
@@ -239,20 +252,23 @@ def test_depth_worked_example() -> None:
     # knowledge: family 2 + interests/hobbies 2 × 0.5 + skills 1 = 4 of 9 = 0.4444 → 13.333
     assert parts["knowledge"].input == approx(4 / 9)
     assert parts["knowledge"].points == approx(13.333)
-    # frequency: 3 interactions within 365 days: log2(4)/log2(53) = 2/5.7279 = 0.3492 → 5.2375
-    assert parts["frequency"].input == approx(2 / math.log2(53))
-    # recency: 0.5^(10/90) = 0.9259 → 13.889
+    # frequency: weights within 365 days: meal 1 + call 1 + email 0.3/0.6 = 2.5 (the social
+    # is 500 days old): log2(3.5)/log2(53) = 1.8074/5.7279 = 0.3155 → 4.733
+    assert parts["frequency"].input == approx(math.log2(3.5) / math.log2(53))
+    # recency: the best weight × 0.5^(days/90) is the meal's: 0.5^(10/90) = 0.9259 → 13.889
     assert parts["recency"].input == approx(0.9259)
-    # richness: (1.0 + 0.6 + 0.3 + 0.05)/4 = 0.4875 → 7.3125
-    assert parts["richness"].input == approx(0.4875)
-    # reciprocity: G = 5, T = 2, v = 7, R = 3/7; 7/13 × (0.5 + 0.5 × 4/7) = 0.5385 × 0.7857
-    assert parts["reciprocity"].input == approx(7 / 13 * (0.5 + 0.5 * 4 / 7))  # 0.4231
-    # duration: 730/30.4375 = 23.98 months: log2(24.98)/log2(121) = 4.6427/6.9189 = 0.6710
-    assert parts["duration"].input == approx(math.log2(1 + 730 / 30.4375) / math.log2(121))
+    # richness: the richest 3 of 24 months: (1.0 + 0.6 + 0.3)/3 = 0.6333 → 9.5
+    assert parts["richness"].input == approx(1.9 / 3)
+    # reciprocity: G = 5, granted R = 2: volume 7/13, two-way 2·min = 4: 4/10
+    # → 0.5 × 0.5385 + 0.5 × 0.4 = 0.4692 → 7.038
+    assert parts["reciprocity"].input == approx(0.5 * 7 / 13 + 0.5 * 4 / 10)
+    # duration: real contact in 1 quarter (meal and call both in 2026 Q4; the email and the
+    # social are light): log2(2)/log2(41) = 0.1867 → 1.867
+    assert parts["duration"].input == approx(1 / math.log2(41))
     for p in d.components:
         assert p.points == approx(p.input * p.weight)
     assert d.depth == approx(sum(p.points for p in d.components))
-    assert d.depth == approx(13.333 + 5.2375 + 13.889 + 7.3125 + 6.3462 + 6.7101)  # 52.83
+    assert d.depth == approx(13.333 + 4.733 + 13.889 + 9.5 + 7.0385 + 1.8665)  # 50.36
     assert d.band == "developing"
     # next move: goals is worth 2/9 × 30 = 6.67, then accomplishments and networks 3.33 each
     assert d.missing == ("goals", "accomplishments", "networks")
@@ -270,11 +286,41 @@ def test_depth_empty_contact() -> None:
     assert len(d.missing) == 6
 
 
-def test_richness_uses_last_ten() -> None:
-    # 5 old one-to-ones, then 10 emails: richness is the emails' 0.3
+def test_richness_is_the_best_three_of_24_months() -> None:
+    # 5 one-to-ones, then 10 emails: richness stays the one-to-ones' 1.0 (it was the mean of
+    # the last ten, 0.3: ten emails made the relationship look shallower than before them)
     spec = [(300 + i, "one-to-one") for i in range(5)] + [(i * 10, "email") for i in range(10)]
     h = history_from_full("R", interactions=meets(*spec))
-    assert depth(h, TODAY).component("richness").input == approx(0.3)
+    assert depth(h, TODAY).component("richness").input == approx(1.0)
+    # eight coffees, then five likes: deeper (recency, frequency), never shallower
+    coffees = history_from_full("C", interactions=meets(*[(40 + 7 * i, "meal") for i in range(8)]))
+    likes = history_from_full(
+        "C", interactions=[*coffees.interactions, *meets(*[(i, "social") for i in range(5)])]
+    )
+    assert depth(likes, TODAY).depth >= depth(coffees, TODAY).depth
+    # one coffee: a third; older than 24 months: nothing
+    assert depth(history_from_full("O", interactions=meets((100, "meal"))), TODAY).component(
+        "richness"
+    ).input == approx(1 / 3)
+    old = history_from_full("O", interactions=meets((731, "meal")))
+    assert depth(old, TODAY).component("richness").input == 0.0
+
+
+def test_sustained_history_is_deeper_than_the_calendar() -> None:
+    # thirty meetings over five years against one five years ago plus six this year: the
+    # same last year, but twenty quarters of real contact against five (it scored the same)
+    recent = [(30 + 55 * i, "one-to-one") for i in range(6)]
+    thirty = history_from_full(
+        "T", interactions=meets(*recent, *[(400 + 60 * i, "one-to-one") for i in range(24)])
+    )
+    seven = history_from_full("S", interactions=meets(*recent, (1800, "one-to-one")))
+    assert depth(thirty, TODAY).depth > depth(seven, TODAY).depth
+    assert depth(thirty, TODAY).component("frequency") == depth(seven, TODAY).component("frequency")
+    # one coffee ten years ago is never deeper than one coffee two years ago (duration
+    # counted the years since met: the older coffee scored deeper)
+    ten = history_from_full("X", interactions=meets((3650, "meal")))
+    two = history_from_full("Y", interactions=meets((700, "meal")))
+    assert depth(two, TODAY).depth > depth(ten, TODAY).depth
 
 
 # --- stage: one test per rule -------------------------------------------------------------
@@ -337,14 +383,63 @@ def test_stage_profitability() -> None:
     assert st.name == "profitability"
     # received but never given → credibility
     assert stage(credible(exchanges=(ask("referral", 20),)), TODAY).name == "credibility"
-    # R ≤ −0.33: given an introduction (3), received a referral and business → credibility
+    # R ≤ −0.33 (given an introduction, received a referral and business) is still
+    # profitability: more granted business never moves a partner back (it was credibility)
     lopsided = (give("introduction", 20), ask("referral", 20), ask("business", 20))
-    assert stage(credible(exchanges=lopsided), TODAY).name == "credibility"
+    assert stage(credible(exchanges=lopsided), TODAY).name == "profitability"
     # an open ask of a referral is not received
     pending = (give("referral", 20), ask("referral", 20, status="open"))
     assert stage(credible(exchanges=pending), TODAY).name == "credibility"
     # profitability still needs credibility
     assert stage(credible(exchanges=two_way, facts=()), TODAY).name == "visibility"
+
+
+def test_stage_credibility_from_a_track_record() -> None:
+    # six one-to-ones and three closed referrals each way, no personal fact: credibility by
+    # delivering (it stayed at visibility: knowledge 0 < 0.3), and so profitability
+    partner = history_from_full(
+        "Pat",
+        interactions=meets(*[(10 + 40 * i, "one-to-one") for i in range(6)]),
+        exchanges=(
+            *(give("referral", 15 + 60 * i) for i in range(3)),
+            *(ask("business", 20 + 60 * i, amount=Decimal(800)) for i in range(3)),
+        ),
+        facts=(Fact("business", ago(10)), Fact("seeking", ago(10))),
+    )
+    st = stage(partner, TODAY)
+    assert st.name == "profitability"
+    assert stage(replace(partner, exchanges=partner.exchanges[:3]), TODAY).name == "visibility"
+    # two services each way, but all in one month: no track record yet
+    one_month = (give("advice", 1), give("favor", 2), ask("advice", 3), ask("favor", 4))
+    assert stage(replace(partner, exchanges=one_month), TODAY).name == "visibility"
+    spread = (give("advice", 1), give("favor", 40), ask("advice", 3), ask("favor", 44))
+    assert stage(replace(partner, exchanges=spread), TODAY).name == "credibility"
+
+
+def test_stage_verdict_says_what_the_next_stage_needs() -> None:
+    once = history_from_full(
+        "Vic", interactions=meets((3, "one-to-one")), exchanges=(give("advice", 3),)
+    )
+    st = stage(once, TODAY)
+    assert st.name == "visibility"
+    assert st.needs == (
+        "1 more rich meeting (a call or better) in another month",
+        "knowledge 0.30 (now 0.00: learn their family, goals or interests), or 2 services each way",
+    )
+    assert st.verdict == "visibility; credibility needs: " + "; ".join(st.needs)
+    assert stage(credible(), TODAY).needs == (
+        "a referral, introduction, job-lead or business received from them",
+        "a referral, introduction, job-lead or business passed to them",
+    )
+    top = stage(credible(exchanges=(give("referral", 20), ask("introduction", 30))), TODAY)
+    assert (top.name, top.needs) == ("profitability", ())
+    assert top.verdict == "profitability: referrals both ways, the last stage"
+    assert stage(ContactHistory("New", met_on=ago(1)), TODAY).needs == (
+        "an interaction other than social (a meeting, a call, an email)",
+    )
+    assert stage(former_close_contact(), TODAY).verdict == (
+        "dormant, was credibility: meet again to revive it"
+    )
 
 
 def test_stage_lapse() -> None:
@@ -397,14 +492,16 @@ def test_dormant_former_close_contact() -> None:
     u = urgency(h, TODAY)
     assert u.dormant_strong
     # depth on the last day (L): knowledge 4/9 × 30 = 13.333; frequency log2(3)/log2(53) ×
-    # 15 = 4.151; recency 1 × 15; richness (1 + 1)/2 × 15 = 15; reciprocity: G = 2 × 0.5^(10/
-    # 365) = 1.9624, R = 1: 1.9624/7.9624 × 0.5 × 15 = 1.848; duration log2(1 + 40/30.4375)/
-    # log2(121) × 10 = 1.750 → 51.08
-    assert u.was_depth == approx(13.333 + 4.1507 + 15 + 15 + 1.8484 + 1.7496)
+    # 15 = 4.151; recency 1 × 15; richness the best 3: (1 + 1 + 0)/3 × 15 = 10; reciprocity:
+    # G = 2 × 0.5^(10/365) = 1.9624, nothing received: 0.5 × 1.9624/7.9624 × 15 = 1.848;
+    # duration: both meetings in 2023 Q3, one quarter: log2(2)/log2(41) × 10 = 1.867 → 46.20
+    assert u.was_depth == approx(13.333 + 4.1507 + 15 + 10 + 1.8484 + 1.8665)
     # ρ = 1200/30 = 40 → cadence 10; tier 3.9; dormant strong 2; depth at stake: today's
-    # depth 29.69 / 100 × 3 = 0.891 → 16.79
+    # depth (knowledge 2/9 × 30 = 6.667, both facts stale; reciprocity G = 2 × 0.5^(1210/
+    # 365) = 0.2006: 0.5 × 0.2006/6.2006 × 15 = 0.243; duration 1.867; nothing in 24
+    # months for frequency, recency, richness) 8.776 / 100 × 3 = 0.263 → 16.16
     assert term(u, "dormant_strong") == 2.0
-    assert u.total == approx(10 + 3.9 + 2 + 0.8908)
+    assert u.total == approx(10 + 3.9 + 2 + 0.2633)
     assert "dormant, was credibility: worth reviving" in u.reasons
     assert u.listed
     assert set(u.triggers) == {"cadence", "dormant"}
@@ -416,7 +513,8 @@ def test_dormant_former_close_contact() -> None:
 
 
 def test_due_ramp() -> None:
-    assert due_ramp(-15) == 0.2
+    assert due_ramp(-15) == 0.0  # beyond the ramp: nothing (it was 0.2)
+    assert due_ramp(-400) == 0.0
     assert due_ramp(-14) == approx(0.2)
     assert due_ramp(0) == approx(0.7333)  # 14 × 0.8/21 + 0.2
     assert due_ramp(6) == approx(20 * 0.8 / 21 + 0.2)
@@ -466,6 +564,67 @@ def test_snoozed_is_hidden() -> None:
     assert urgency(replace(h, snoozed_until=TODAY), TODAY).listed  # the snooze has ended
 
 
+def test_a_snooze_hides_cadence_reminders_only() -> None:
+    h = history_from_full("Sam", tier="inner", interactions=meets((30, "call")))
+    until = TODAY + timedelta(days=14)
+    promised = replace(
+        h,
+        snoozed_until=until,
+        followups=(FollowUp("promise", due=ago(3), note="send the deck"),),
+    )
+    u = urgency(promised, TODAY)
+    # listed for the overdue promise; the cadence and depth-at-stake terms are hidden
+    assert u.listed and u.snoozed and not u.hidden
+    assert term(u, "cadence") == 0.0 and term(u, "depth_at_stake") == 0.0
+    assert u.reasons[0] == "promise overdue since 2026-11-24: send the deck"
+    assert not any("every" in r for r in u.reasons)
+    # a follow-up due within the horizon also stays listed; one further ahead does not
+    soon = replace(h, snoozed_until=until, followups=(FollowUp("reach-out", due=ago(-2)),))
+    assert urgency(soon, TODAY).listed
+    later = replace(h, snoozed_until=until, followups=(FollowUp("reach-out", due=ago(-9)),))
+    assert not urgency(later, TODAY).listed and urgency(later, TODAY).hidden
+
+
+def test_light_touches_do_not_reset_the_cadence_clock() -> None:
+    h = history_from_full(
+        "Lia",
+        tier="close",
+        interactions=meets(
+            (400, "meal"), (300, "meal"), (40, "call"), (9, "social"), (2, "message")
+        ),
+    )
+    u = urgency(h, TODAY)
+    # ρ = 40/30 from the call, not 2/30 from the message: (0.2 + 0.8 × 0.833/1.5) × 10
+    assert u.rho == approx(40 / 30)
+    assert term(u, "cadence") == approx((0.2 + 0.8 * (40 / 30 - 0.5) / 1.5) * 10)
+    assert u.reasons[0] == "last real contact 40 days ago (light touches since), every 30 days"
+    assert u.last_contact == ago(2) and u.last_real == ago(40)
+    assert u.due_on == ago(40) + timedelta(days=30)
+    only_light = history_from_full("Mo", met_on=ago(50), interactions=meets((5, "email")))
+    assert urgency(only_light, TODAY).reasons[0] == (
+        "no real contact since meeting 50 days ago, every 14 days"
+    )
+
+
+def test_an_imported_name_is_no_relationship_until_met() -> None:
+    imported = ContactHistory("Ivo", met_on=ago(30), imported=True)  # connected 30 days ago
+    u = urgency(imported, TODAY)
+    assert u.cadence is None and not u.listed and not u.triggers
+    assert term(u, "new_tie") == 0.0 and term(u, "cadence") == 0.0
+    # a birthday of a name never met is no reason either
+    assert not urgency(replace(imported, birthday="--11-28"), TODAY).listed
+    # a like or a message does not make it a relationship ...
+    liked = history_from_full("Ivo", met_on=ago(30), interactions=meets((1, "social")))
+    assert not urgency(replace(liked, imported=True), TODAY).listed
+    # ... a first real interaction does: a new tie, with the new-contact cadence
+    met = history_from_full("Ivo", met_on=ago(30), interactions=meets((1, "call")))
+    u = urgency(replace(met, imported=True), TODAY)
+    assert u.listed and u.triggers == ("new tie",) and u.cadence == 14
+    # a follow-up the user set is listed, imported or not
+    asked = replace(imported, followups=(FollowUp("reach-out", due=TODAY),))
+    assert urgency(asked, TODAY).listed
+
+
 def test_new_tie_listed_until_second_interaction() -> None:
     h = history_from_full("Nina", interactions=meets((3, "event")))
     u = urgency(h, TODAY)
@@ -498,9 +657,13 @@ def test_follow_up_horizon_and_birthday() -> None:
     assert urgency(ahead, TODAY).listed
     assert urgency(ahead, TODAY, within=2).listed is False
     assert not urgency(far, TODAY).listed
-    # a follow-up far ahead still counts 0.2 × 12 = 2.4
+    # a follow-up beyond the ramp's 14 days adds nothing (it added 0.2 × 12 = 2.4) and is
+    # no reason; 14 days ahead it starts at 0.2 × 12 = 2.4
     far_away = replace(base, followups=(FollowUp("reach-out", due=TODAY + timedelta(days=60)),))
-    assert term(urgency(far_away, TODAY), "follow_up") == approx(2.4)
+    assert term(urgency(far_away, TODAY), "follow_up") == 0.0
+    assert urgency(far_away, TODAY).reasons == urgency(base, TODAY).reasons
+    two_weeks = replace(base, followups=(FollowUp("reach-out", due=TODAY + timedelta(days=14)),))
+    assert term(urgency(two_weeks, TODAY), "follow_up") == approx(2.4)
     done = replace(base, followups=(FollowUp("reach-out", due=ago(3), done_on=ago(4)),))
     assert urgency(done, TODAY).due_on == ago(10) + timedelta(days=365)
     # birthday tomorrow (no year), and with a year; Feb 29 on Feb 28 of a common year
@@ -544,6 +707,12 @@ def test_ask_warnings() -> None:
     rich = credible(exchanges=(give("referral", 0),))
     assert ask_warnings(rich, TODAY, "referral") == ()  # B 5 − 5 = 0, credibility
     assert ask_warnings(rich, TODAY, "business", amount=Decimal(1000)) != ()
+    # the balance the ask will leave: an open referral ask dated a year ago books
+    # 5 × 0.5 (decay) × 0.5 (open) = 1.25 → +1.00 to −0.25 (it said −4.00: today, granted)
+    late = ask_warnings(h, TODAY, "referral", status="open", on=ago(365))
+    assert "+1.00 to -0.25" in late[0]
+    backdated = replace(h, exchanges=(*h.exchanges, ask("referral", 365, status="open")))
+    assert balance(backdated, TODAY).balance == approx(-0.25)
 
 
 def test_rank_due_caps_dormant_suggestions() -> None:
@@ -618,11 +787,15 @@ def test_window_gives_the_same_results(last_days_ago: int, tier: str) -> None:
     assert balance(cut, TODAY) == balance(full, TODAY)
 
 
-def test_window_interactions_keeps_ties_at_the_tenth() -> None:
-    same_day = [Interaction(ago(2000), kind) for kind in ("social", "meal", "email")]
-    later = [Interaction(ago(1900 - i), "call") for i in range(8)]
-    kept = window_interactions(same_day + later, TODAY)
-    assert len(kept) == 11  # the 8 calls and all 3 of the tenth-from-last day
+def test_window_interactions_keeps_24_months_and_a_dormant_contact_s_last_24() -> None:
+    old = [Interaction(ago(2000 + i), "meal") for i in range(3)]
+    recent = [Interaction(ago(700 - i), "call") for i in range(3)]
+    future = [Interaction(ago(-5), "call")]
+    # the last 730 days, nothing after today (the last ten ever are no longer needed)
+    assert window_interactions(old + recent + future, TODAY) == tuple(recent)
+    # silent 1095+ days: the 730 days up to the last interaction
+    dormant = [Interaction(ago(2800), "meal"), *old, Interaction(ago(1900), "call")]
+    assert window_interactions(dormant, TODAY) == tuple(sorted(dormant[1:], key=lambda i: i.on))
 
 
 def test_window_social_only_is_assumed_visible() -> None:

@@ -180,7 +180,8 @@ def snooze(
         bool, typer.Option("--clear", help="Stop snoozing: show the contact again.")
     ] = False,
 ) -> None:
-    """Hide a contact from 'net due' (even from --all) until a day."""
+    """Hide a contact's cadence reminders from 'net due' (even from --all) until a day;
+    follow-ups and promises that fall due stay listed."""
     st = state(ctx)
     if clear and when is not None:
         raise BadUsage(messages.SNOOZE_WHEN_OR_CLEAR)
@@ -193,11 +194,44 @@ def snooze(
             raise BadValue(messages.SNOOZE_NOT_FUTURE.format(day=until.isoformat()))
     with writing(st, f"snooze {name}") as j:
         person = j.find(name)
+        check = None
+        if until is not None:
+            from netjournal.reports.due import snooze_check
+
+            check = snooze_check(j.conn, person.id, st.today, st.constants)
         j.snooze(person.id, until)
     if until is None:
         echo(messages.SNOOZE_CLEARED.format(name=person.name))
-    else:
-        echo(messages.SNOOZED.format(name=person.name, day=until.isoformat()))
+        return
+    echo(messages.SNOOZED.format(name=person.name, day=until.isoformat()))
+    assert check is not None
+    for item in check["overdue"]:
+        what = (
+            messages.SCORING_WHAT_PROMISE
+            if item["kind"] == "promise"
+            else (messages.SCORING_WHAT_FOLLOW_UP)
+        )
+        note = f": {item['note']}" if item["note"] else ""
+        notice(
+            messages.SNOOZE_KEEPS_OVERDUE.format(
+                name=person.name, what=what, due=item["due"], note=note
+            )
+        )
+    late = check["cadence"]
+    if late is not None:
+        template = (
+            messages.SNOOZE_HIDES_LATE_CADENCE
+            if late["since"] is not None
+            else messages.SNOOZE_HIDES_LATE_CADENCE_NEVER
+        )
+        notice(
+            template.format(
+                name=person.name,
+                since=late["since"],
+                every=late["every"],
+                day=until.isoformat(),
+            )
+        )
 
 
 def export_ics(

@@ -9,7 +9,7 @@ from netjournal import messages, vocab
 from netjournal.cli import parse
 from netjournal.cli.common import echo, notice, reading, state, writing
 from netjournal.errors import BadValue
-from netjournal.render.goals import budget_cell, days_text, money_line, money_text
+from netjournal.render.goals import budget_cell, budget_line, days_text, money_line, money_text
 from netjournal.text import choice, clean_text, format_money, parse_money
 
 JSON_HELP = "Machine-readable output."
@@ -217,20 +217,16 @@ def budget_rm(ctx: typer.Context) -> None:
 
 @budget_app.command("show")
 def budget_show(ctx: typer.Context) -> None:
-    """Show the networking budget."""
+    """Show the networking budget against what was spent this month or year."""
     from netjournal.reports import goals as goal_reports
 
     st = state(ctx)
     with reading(st) as conn:
-        plan = goal_reports.budget(conn)
-    if plan is None:
+        status = goal_reports.budget_now(conn, st.today)
+    if status is None:
         notice(messages.NO_BUDGET)
         return
-    echo(
-        messages.BUDGET_SET.format(
-            amount=money_text(format_money(plan["cents"]), st.config.currency), per=plan["per"]
-        )
-    )
+    echo(budget_line(status, st.config.currency))
 
 
 def register(app: typer.Typer) -> None:

@@ -48,6 +48,24 @@ OutFile = Annotated[
 ]
 
 
+#: ``--tier`` of the contact imports: the tier of the people they add
+ImportTier = Annotated[
+    str,
+    typer.Option(
+        "--tier",
+        help="Tier of the people added (existing contacts keep theirs); until you meet "
+        "them for real they have no cadence whatever the tier.",
+    ),
+]
+
+
+def _tier(value: str) -> str:
+    from netjournal import vocab
+    from netjournal.text import choice
+
+    return choice(value, vocab.TIERS, "tier")
+
+
 def _report(summary: "Summary") -> None:
     for line in summary.lines():
         notice(line)
@@ -80,36 +98,38 @@ def _importing(
 
 
 @import_app.command("linkedin")
-def import_linkedin(ctx: typer.Context, file: InFile) -> None:
+def import_linkedin(ctx: typer.Context, file: InFile, tier: ImportTier = "acquaintance") -> None:
     """LinkedIn's Connections.csv (Settings > Data privacy > Get a copy of your data)."""
     from netjournal.interop import Summary
     from netjournal.interop.linkedin import import_connections, parse
 
     st = state(ctx)
+    tier_value = _tier(tier)
     summary = Summary("LinkedIn")
     with _opened(st, file, "LinkedIn Connections.csv") as source:
         connections = parse(source, summary)
         command = f"import linkedin {file.name}"
         with _importing(st, command, source, connections, "Importing connections") as (j, items):
-            import_connections(j, items, summary)
+            import_connections(j, items, summary, tier_value)
     _report(summary)
 
 
 @import_app.command("vcard")
-def import_vcard(ctx: typer.Context, file: InFile) -> None:
+def import_vcard(ctx: typer.Context, file: InFile, tier: ImportTier = "acquaintance") -> None:
     """vCard 3.0 or 4.0 (.vcf), one or many cards per file."""
     from netjournal.errors import BadValue
     from netjournal.interop import Summary
     from netjournal.interop.vcard import import_cards, parse
 
     st = state(ctx)
+    tier_value = _tier(tier)
     summary = Summary("vCard", unit="card")
     with _opened(st, file, "vCard") as source:
         cards = _peeked(parse(source, summary))
         if cards is not None:
             command = f"import vcard {file.name}"
             with _importing(st, command, source, cards, "Importing cards") as (j, items):
-                import_cards(j, items, summary)
+                import_cards(j, items, summary, tier_value)
     _report(summary)
     if summary.changed == 0 and summary.unchanged == 0:
         raise BadValue(messages.IMPORT_NOTHING.format(path=file))
@@ -127,18 +147,20 @@ _NONE = object()
 
 
 @import_app.command("csv")
-def import_csv(ctx: typer.Context, file: InFile) -> None:
-    """Contacts from a CSV with the columns of 'net export csv' (at least 'name')."""
+def import_csv(ctx: typer.Context, file: InFile, tier: ImportTier = "acquaintance") -> None:
+    """Contacts from a CSV with the columns of 'net export csv' (at least 'name'); a row's
+    own tier wins over --tier."""
     from netjournal.interop import Summary
     from netjournal.interop.csvio import import_rows, parse
 
     st = state(ctx)
+    tier_value = _tier(tier)
     summary = Summary("CSV")
     with _opened(st, file, "CSV") as source:
         rows = parse(source, summary, st.config.date_order)
         command = f"import csv {file.name}"
         with _importing(st, command, source, rows, "Importing contacts") as (j, items):
-            import_rows(j, items, summary)
+            import_rows(j, items, summary, tier_value)
     _report(summary)
 
 

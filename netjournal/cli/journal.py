@@ -10,6 +10,7 @@ from netjournal.cli import parse
 from netjournal.cli.common import echo, notice, reading, state, writing
 from netjournal.cli.complete import complete_name
 from netjournal.errors import BadUsage
+from netjournal.scoring.records import is_real
 from netjournal.text import choice, clean_text
 
 KIND_HELP = "Kind: " + ", ".join(vocab.EXCHANGE_KINDS) + "."
@@ -83,11 +84,14 @@ def log(
         raise BadUsage(messages.BY_WITHOUT_PROMISE)
     follow_day = parse.day(st, follow_up, prefer="future") if follow_up is not None else None
     promise_day = parse.day(st, by, prefer="future", default=moment.date() + timedelta(days=7))
+    real = is_real(kind_value, st.constants)
     with writing(st, f"log {', '.join(names)}") as j:
         people = j.find_or_create(names, new=new)
         interaction = j.log_interaction([p.id for p in people], kind_value, moment, note_text)
-        first = people[0]
         day = moment.date()
+        # real contact answers the reach-outs recorded by then; a light touch does not
+        met = j.reach_outs_met([p.id for p in people], day, close=real)
+        first = people[0]
         for k, text in gives:
             j.add_exchange(first.id, "give", k, text, day, interaction_id=interaction.id)
         for k, text in asks:
@@ -115,6 +119,20 @@ def log(
             + ((": " + ", ".join(extras)) if extras else ""),
         )
     )
+    names_by_id = {p.id: p.name for p in people}
+    for item in met:
+        line = messages.LOG_CLOSED if real else messages.LOG_LIGHT_KEPT_OPEN
+        text = line.format(
+            id=item.id,
+            name=names_by_id.get(item.contact_id, ""),
+            due=item.due.isoformat(),
+            note=f": {item.note}" if item.note else "",
+            kind=kind_value,
+        )
+        if real:
+            echo(text)
+        else:
+            notice(text)
 
 
 def _counted(*pairs: tuple[str, int]) -> list[str]:
@@ -148,7 +166,15 @@ def _exchange(
             from netjournal.reports.balance import ask_warnings
 
             for warning in ask_warnings(
-                j.conn, person.id, st.today, st.constants, kind_value, size_value, cents
+                j.conn,
+                person.id,
+                st.today,
+                st.constants,
+                kind_value,
+                size_value,
+                cents,
+                on=day,
+                status=status,  # type: ignore[arg-type]
             ):
                 notice(warning)
         record = j.add_exchange(

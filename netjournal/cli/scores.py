@@ -39,7 +39,10 @@ def balance(
     json_: Json = False,
     limit: Limit = None,
 ) -> None:
-    """Give and take per contact (lowest balance first) and for the whole network."""
+    """Give and take per contact (lowest balance first) and for the whole network.
+
+    How the balance is computed: docs/scoring.md in netjournal's source.
+    """
     from netjournal.render import scores as render_scores
     from netjournal.reports import balance as reports
 
@@ -62,7 +65,11 @@ def depth(
     json_: Json = False,
     limit: Limit = None,
 ) -> None:
-    """Relationship depth (0-100), band and stage per contact, deepest first."""
+    """Relationship depth (0-100), band and stage per contact, deepest first.
+
+    Each score in words, with its formula and where its constants come from:
+    docs/scoring.md in netjournal's source.
+    """
     from netjournal.render import scores as render_scores
     from netjournal.reports import depth as reports
 

@@ -111,6 +111,8 @@ class Summary:
     skipped: Details = field(default_factory=Details)
     warnings: Details = field(default_factory=Details)
     renamed: Details = field(default_factory=Details)
+    filed: int = 0  # contacts added with the import's tier (``--tier``) ...
+    tier: str = ""  # ... this one
 
     def lines(self) -> list[str]:
         out = [
@@ -133,6 +135,9 @@ class Summary:
         out += [messages.IMPORT_WARNING.format(where=w, why=y) for w, y in self.warnings]
         for count in self.warnings.more().values():
             out.append(messages.IMPORT_MORE_WARNINGS.format(count=count, limit=limit))
+        if self.filed:
+            plural = messages.TIER_PLURALS.get(self.tier, self.tier)
+            out.append(messages.IMPORT_FILED.format(n=self.filed, tiers=plural))
         return out
 
     @property
@@ -172,11 +177,16 @@ class Contacts:
     """Look-up tables over the journal's contacts, built once per import, kept up to
     date as the import adds people, so each row costs a few dict look-ups."""
 
-    def __init__(self, j: Journal) -> None:
+    def __init__(self, j: Journal, source: str | None = None, tier: str = "active") -> None:
+        """``source``: the import that adds contacts (``contact.source``), ``tier`` the
+        tier they get unless a row says otherwise."""
         from netjournal.store.reads import dump as dump_reads
 
         j.flush()
         self.j = j
+        self.source = source
+        self.tier = tier
+        self.filed = 0  # contacts added with ``tier``
         self.rows: dict[int, dict[str, Any]] = {}
         self.by_folded: dict[str, int] = {}
         self.by_url: dict[str, int] = {}
@@ -231,13 +241,16 @@ class Contacts:
             "name": name,
             "name_folded": folded,
             "tags": "[]",
-            "tier": "active",
+            "tier": self.tier,
             "kin": False,
             "archived": False,
             "created_at": now,
             "updated_at": now,
+            "source": self.source,
             **fields,
         }
+        if "tier" not in fields:
+            self.filed += 1
         self.created += 1
         key = -self.created
         self.pending[key] = row

@@ -214,9 +214,11 @@ def _row(where: str, cells: dict[str, str], date_order: str) -> Row:
     return row
 
 
-def import_rows(j: Journal, rows: Iterable[Row], summary: Summary) -> None:
+def import_rows(
+    j: Journal, rows: Iterable[Row], summary: Summary, tier: str = "acquaintance"
+) -> None:
     """Add or update every row inside the caller's write transaction."""
-    people = Contacts(j)
+    people = Contacts(j, source="csv", tier=tier)
     seen: dict[int, str] = {}
     for row in rows:
         email = row.fields.get("email")
@@ -250,6 +252,7 @@ def import_rows(j: Journal, rows: Iterable[Row], summary: Summary) -> None:
         seen[key] = row.where
     people.flush()
     j.flush()
+    summary.filed, summary.tier = people.filed, tier
 
 
 def _stored(value: Any) -> Any:

@@ -255,6 +255,10 @@ def restore(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> 
         _check_keys(j.conn)
     except sqlite3.IntegrityError as exc:
         raise BadValue(messages.IMPORT_JSON_CONFLICT.format(path=path, reason=exc)) from None
+    if tables["contact"] and all("source" not in row for row in tables["contact"]):
+        from netjournal.store.migrations.contact_source import derive_sources
+
+        derive_sources(j.conn)  # exported before schema 4: which contacts were imported
     return counts
 
 

@@ -166,9 +166,11 @@ def _csv_errors(path: Path) -> Iterator[None]:
         raise BadValue(messages.IMPORT_BAD_CSV.format(path=path, reason=exc)) from exc
 
 
-def import_connections(j: Journal, connections: Iterable[Connection], summary: Summary) -> None:
+def import_connections(
+    j: Journal, connections: Iterable[Connection], summary: Summary, tier: str = "acquaintance"
+) -> None:
     """Add or update every connection inside the caller's write transaction."""
-    people = Contacts(j)
+    people = Contacts(j, source="linkedin", tier=tier)
     by_name_company: dict[tuple[str, str], int] = {}
     for key, row in people.rows.items():
         company = row.get("linkedin_company") or row.get("company") or ""
@@ -211,6 +213,7 @@ def import_connections(j: Journal, connections: Iterable[Connection], summary: S
         by_name_company.setdefault(company_key, key)
     people.flush()
     j.flush()
+    summary.filed, summary.tier = people.filed, tier
 
 
 def _match(

@@ -208,11 +208,13 @@ def _cards(blocks: Iterable[str | None], summary: Summary) -> Iterator[Card]:
             yield card
 
 
-def import_cards(j: Journal, cards: Iterable[Card], summary: Summary) -> None:
+def import_cards(
+    j: Journal, cards: Iterable[Card], summary: Summary, tier: str = "acquaintance"
+) -> None:
     """Add or update every card inside the caller's write transaction."""
     from netjournal.store.reads import dump as dump_reads
 
-    people = Contacts(j)
+    people = Contacts(j, source="vcard", tier=tier)
     notes: dict[int, set[str]] = {}
     for contact_id, text in dump_reads.interop_facts(j.conn, "other"):
         notes.setdefault(contact_id, set()).add(text)
@@ -263,6 +265,7 @@ def import_cards(j: Journal, cards: Iterable[Card], summary: Summary) -> None:
         seen[key] = where
     people.flush()
     j.flush()
+    summary.filed, summary.tier = people.filed, tier
 
 
 def _match(people: Contacts, card: Card) -> int | None:

@@ -37,6 +37,7 @@ class Contact(SQLModel, table=True):
     linkedin_company: str | None = None  # last values seen in a LinkedIn import
     linkedin_role: str | None = None
     vcard_uid: str | None = Field(default=None, index=True)
+    source: str | None = None  # 'linkedin', 'vcard' or 'csv': brought in by that import
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 

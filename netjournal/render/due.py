@@ -30,7 +30,8 @@ def _ago(day: str | None, today: str) -> str:
 
 
 def due(data: dict[str, Any], *, as_json: bool, limit: int | None = None) -> None:
-    """``net due``: one row per contact, most urgent first, with the reasons in words.
+    """``net due``: one row per contact, with the reasons in words: the follow-ups and
+    promises due today or overdue first, then the rest, each most urgent first.
 
     The table shows the first ``limit`` rows (None or 0: all) and says how many more
     there are; the JSON always holds every row.
@@ -49,6 +50,8 @@ def due(data: dict[str, Any], *, as_json: bool, limit: int | None = None) -> Non
     total = data.get("count", len(items))
     t = table(">#", "name", ">urgency", "due", "last contact", "why")
     for index, item in enumerate(shown, start=1):
+        if index > 1 and shown[index - 2].get("due_now") and not item.get("due_now"):
+            t.add_section()  # what is due now (dated) above, the reminders of habit below
         t.add_row(
             str(index),
             item["name"],
@@ -91,6 +94,8 @@ def due_terms(data: dict[str, Any], *, as_json: bool) -> None:
     facts = Table.grid(padding=(0, 2))
     facts.add_row("due on", esc(data["due_on"] or "no date (no cadence, nothing open)"))
     facts.add_row("last contact", esc(_ago(data["last_contact"], data["as_of"])))
+    if data.get("last_real_contact") != data["last_contact"]:
+        facts.add_row("last real contact", esc(_ago(data.get("last_real_contact"), data["as_of"])))
     if data["cadence"] is not None:
         rho = f" (ρ = {data['rho']:.2f})" if data["rho"] is not None else ""
         facts.add_row("cadence", f"every {data['cadence']} days{rho}")

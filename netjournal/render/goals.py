@@ -20,6 +20,21 @@ def days_text(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
 
+def budget_line(b: dict[str, Any], cur: str) -> str:
+    """One budget against its period, the same in ``budget show`` and ``review``."""
+    from netjournal import messages
+
+    return messages.BUDGET_STATUS.format(
+        amount=money_text(b["amount"], cur),
+        per=b["per"],
+        for_period=money_text(b["for_period"], cur),
+        start=b["from"],
+        end=b["to"],
+        spent=money_text(b["spent"], cur),
+        left=money_text(b["left"], cur),
+    )
+
+
 def money_line(data: dict[str, Any], cur: str) -> str:
     ratio = "" if data["ratio"] is None else f", {data['ratio']:.2f}× what you spent"
     return (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from netjournal.render.goals import budget_cell, days_text, money_line, money_text
+from netjournal.render.goals import budget_cell, budget_line, days_text, money_line
 from netjournal.text import visible
 
 if TYPE_CHECKING:
@@ -74,12 +74,7 @@ def _money(data: dict[str, Any], currency: str) -> list[RenderableType]:
     money = data["money"]
     money_lines = [money_line(money, currency)]
     if money["budget"]:
-        b = money["budget"]
-        money_lines.append(
-            f"Budget {money_text(b['amount'], currency)} a {b['per']}: "
-            f"{money_text(b['for_period'], currency)} for this period, "
-            f"{money_text(b['left'], currency)} left."
-        )
+        money_lines.append(budget_line(money["budget"], currency))
     # the currency comes from the config
     return [Text("Money", style="bold underline"), Text(visible("\n".join(money_lines)))]
 

@@ -72,7 +72,7 @@ def balance_ledger(data: dict[str, Any], *, as_json: bool, currency: str = "") -
         "kind",
         "what",
         ">points",
-        ">× size",
+        ">× size or amount",
         ">× decay",
         ">× status",
         ">= amount",
@@ -81,14 +81,13 @@ def balance_ledger(data: dict[str, Any], *, as_json: bool, currency: str = "") -
     for line in data["lines"]:
         arrow = ("gave", "green") if line["direction"] == "give" else ("asked", "magenta")
         status = "" if line["status"] == "granted" else f" ({line['status']})"
-        money_note = f" {currency}{line['money']}" if line["money"] else ""
         t.add_row(
             line["date"],
             arrow,
             line["kind"] + status,
-            line["what"] + money_note,
+            line["what"],
             f"{line['points']:g}",
-            f"{line['size_mult']:.3f}",
+            _size_cell(line, currency),
             f"{line['decay']:.3f}",
             f"{line['status_factor']:g}",
             f"{line['amount']:+.2f}",
@@ -106,6 +105,18 @@ def balance_ledger(data: dict[str, Any], *, as_json: bool, currency: str = "") -
     )
     if data.get("hint"):
         c.print("[green]" + esc(data["hint"]) + "[/]")
+
+
+def _size_cell(line: dict[str, Any], currency: str) -> str:
+    """What the size multiplier comes from: '1,200.00 → × 2.114', 'size 4 → × 1.333'."""
+    from decimal import Decimal
+
+    mult = f"× {line['size_mult']:.3f}"
+    if line.get("money") is not None:
+        return f"{currency}{Decimal(line['money']):,.2f} → {mult}"
+    if line.get("size") is not None:
+        return f"size {line['size']} → {mult}"
+    return mult
 
 
 def depth(data: dict[str, Any], *, as_json: bool, limit: int = 0) -> None:
@@ -186,5 +197,7 @@ def depth_detail(data: dict[str, Any], *, as_json: bool) -> None:
     c.print(f"[bold]Stage:[/] {esc(stage)}")
     for line in data["stage_evidence"]:
         c.print(f"  • {esc(line)}")
+    if data.get("stage_verdict"):
+        c.print(f"[bold]Verdict:[/] {esc(data['stage_verdict'])}")
     if data.get("hint"):
         c.print("[green]" + esc(data["hint"]) + "[/]")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from netjournal import scores
 from netjournal.reports.common import find_contact
@@ -44,7 +44,7 @@ def balance_ledger(
     from netjournal.scoring.balance import balance
 
     cid = find_contact(conn, name)
-    history = history_of(conn, cid, today)
+    history = history_of(conn, cid, today, c)
     bal = balance(history, today, c)
     return {
         "as_of": today.isoformat(),
@@ -66,6 +66,7 @@ def balance_ledger(
                 "status_factor": line.status_factor,
                 "amount": round(line.signed, 2),
                 "money": format_money(int(line.money * 100)) if line.money is not None else None,
+                "size": line.size,
             }
             for line in bal.lines
         ],
@@ -80,11 +81,16 @@ def ask_warnings(
     kind: str,
     size: int | None,
     amount_cents: int | None,
+    on: date | None = None,
+    status: Literal["granted", "open", "declined"] = "granted",
 ) -> tuple[str, ...]:
-    """What ``net ask`` says on stderr before recording (never blocks)."""
+    """What ``net ask`` says on stderr before recording an ask dated ``on`` (never
+    blocks): the balance it names is the one ``net balance`` will show."""
     from netjournal.scores.history import history_of
     from netjournal.scoring import asks
 
-    history = history_of(conn, contact_id, today)
+    history = history_of(conn, contact_id, today, constants)
     amount = Decimal(amount_cents) / 100 if amount_cents is not None else None
-    return asks.ask_warnings(history, today, kind, size=size, amount=amount, c=constants)
+    return asks.ask_warnings(
+        history, today, kind, size=size, amount=amount, c=constants, status=status, on=on
+    )

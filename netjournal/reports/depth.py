@@ -31,7 +31,7 @@ def depth_detail(conn: sqlite3.Connection, name: str, today: date, c: Constants)
     from netjournal.scoring.stage import stage
 
     cid = find_contact(conn, name)
-    history = history_of(conn, cid, today)
+    history = history_of(conn, cid, today, c)
     dep = depth(history, today, c)
     stg = stage(history, today, c)
     return {
@@ -43,6 +43,8 @@ def depth_detail(conn: sqlite3.Connection, name: str, today: date, c: Constants)
         "stage_was": stg.was,
         "stage_lapsed": stg.lapsed,
         "stage_evidence": list(stg.evidence),
+        "stage_verdict": stg.verdict,
+        "stage_needs": list(stg.needs),
         "components": {comp.name: round(comp.points, 2) for comp in dep.components},
         "terms": [
             {

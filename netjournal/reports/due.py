@@ -59,7 +59,7 @@ def due_contact(
     from netjournal.scoring.urgency import urgency
 
     cid = find_contact(conn, name)
-    history = histories(conn, today, [cid])[cid]
+    history = histories(conn, today, [cid], c=constants)[cid]
     u = urgency(history, today, constants, within=within)
     archived = contact_reads.contact_archived(conn, cid)
     return {
@@ -79,6 +79,37 @@ def due_contact(
             }
             for t in u.terms
         ],
+    }
+
+
+def snooze_check(
+    conn: sqlite3.Connection, contact_id: int, today: date, constants: Constants
+) -> dict[str, Any]:
+    """What a snooze of this contact would meet, as of today: its follow-ups and promises
+    already overdue (a snooze does not hide them) and its cadence if already run out (a
+    snooze hides that)."""
+    from dataclasses import replace
+
+    from netjournal.scores.history import histories
+    from netjournal.scoring.urgency import urgency
+
+    history = histories(conn, today, [contact_id], c=constants)[contact_id]
+    u = urgency(replace(history, snoozed_until=None), today, constants)
+    overdue = [
+        {"kind": f.kind, "due": f.due.isoformat(), "note": f.note}
+        for f in sorted(history.followups, key=lambda f: (f.due, f.kind))
+        if f.done_on is None and f.due < today
+    ]
+    late = u.rho is not None and u.rho >= 1 and u.cadence is not None
+    start = u.last_real
+    return {
+        "overdue": overdue,
+        "cadence": {
+            "every": u.cadence,
+            "since": (today - start).days if start is not None else None,
+        }
+        if late
+        else None,
     }
 
 

@@ -79,10 +79,11 @@ def goals(conn: sqlite3.Connection, today: date) -> dict[str, Any]:
 def period_goals(
     conn: sqlite3.Connection, p: review.Period, counts: dict[str, int]
 ) -> list[dict[str, Any]]:
-    """Goals in a review: the target scaled to the period, as hledger's budget report."""
+    """Goals in a review: the target scaled to the whole period, as hledger's budget
+    report (so the same week or month reads as in ``net goals``)."""
     out = []
     for g in proactive_reads.goals(conn):
-        target = review.scaled_target(g["target"], g["per"], p)
+        target = review.scaled_target(g["target"], g["per"], review.whole(p))
         actual = counts[g["metric"]]
         out.append(
             {
@@ -108,19 +109,36 @@ def _ratio(returned: int, spent: int) -> float | None:
     return float(value)
 
 
+def budget_status(plan: dict[str, Any], p: review.Period, spent: int) -> dict[str, Any]:
+    """The budget against what was spent in ``p``: the whole period's budget (its whole
+    week, month or year, as hledger's budget report) and what is left of it."""
+    full = review.whole(p)
+    scaled = review.scaled_cents(plan["cents"], plan["per"], full)
+    return {
+        "amount": format_money(plan["cents"]),
+        "per": plan["per"],
+        "for_period": format_money(scaled),
+        "left": format_money(scaled - spent),
+        "from": full.start.isoformat(),
+        "to": full.end.isoformat(),
+        "spent": format_money(spent),
+    }
+
+
+def budget_now(conn: sqlite3.Connection, today: date) -> dict[str, Any] | None:
+    """``net budget show``: the budget of this month or year against what was spent."""
+    plan = budget(conn)
+    if plan is None:
+        return None
+    p = review.period(plan["per"], today)
+    return budget_status(plan, p, proactive_reads.spent_cents(conn, p.start, p.end))
+
+
 def money(conn: sqlite3.Connection, p: review.Period) -> dict[str, Any]:
     spent = proactive_reads.spent_cents(conn, p.start, p.end)
     returned = proactive_reads.returned_cents(conn, p.start, p.end)
     plan = budget(conn)
-    budget_out = None
-    if plan is not None:
-        scaled = review.scaled_cents(plan["cents"], plan["per"], p)
-        budget_out = {
-            "amount": format_money(plan["cents"]),
-            "per": plan["per"],
-            "for_period": format_money(scaled),
-            "left": format_money(scaled - spent),
-        }
+    budget_out = None if plan is None else budget_status(plan, p, spent)
     return {
         "spent": format_money(spent),
         "returned": format_money(returned),

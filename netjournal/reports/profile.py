@@ -111,7 +111,7 @@ def contact_profile(
     profile["interactions"] = _interactions(conn, cid)
     profile.update(_exchanges(conn, cid))
     profile["followups"] = _followups(conn, cid)
-    profile.update(contact_scores(history_of(conn, cid, today), today, constants))
+    profile.update(contact_scores(history_of(conn, cid, today, constants), today, constants))
     open_followups = [f for f in profile["followups"] if f["done_on"] is None]
     profile["next_followup"] = open_followups[0] if open_followups else None
     return profile

@@ -115,10 +115,11 @@ def due_ranking(
 
 
 def _rank(rows: list[Any], c: Constants, show_all: bool) -> list[Any]:
-    """``urgency.rank_due`` (or, for ``--all``, everyone not snoozed by urgency)."""
+    """``urgency.rank_due`` (or, for ``--all``, everyone a snooze does not hide, by
+    urgency)."""
     if show_all:
         return sorted(
-            (r for r in rows if not getattr(r, "snoozed", False)), key=lambda r: (-r.total, r.name)
+            (r for r in rows if not r.hidden), key=lambda r: (not r.due_now, -r.total, r.name)
         )
     from netjournal.scoring.urgency import rank_due
 
@@ -158,7 +159,9 @@ def stages_on(
     from netjournal.scores.history import histories
     from netjournal.scoring.stage import stage
 
-    return {cid: (h.name, stage(h, day, c).name) for cid, h in histories(conn, day, ids).items()}
+    return {
+        cid: (h.name, stage(h, day, c).name) for cid, h in histories(conn, day, ids, c=c).items()
+    }
 
 
 def depths(conn: sqlite3.Connection, today: date, c: Constants, ids: list[int]) -> list[float]:
@@ -166,7 +169,7 @@ def depths(conn: sqlite3.Connection, today: date, c: Constants, ids: list[int]) 
     from netjournal.scores.history import histories
     from netjournal.scoring.depth import depth
 
-    return [depth(h, today, c).depth for h in histories(conn, today, ids).values()]
+    return [depth(h, today, c).depth for h in histories(conn, today, ids, c=c).values()]
 
 
 # --- checking the cache (net doctor) ---------------------------------------------------------
@@ -196,7 +199,7 @@ def check_cache(conn: sqlite3.Connection, today: date, c: Constants) -> list[str
         cached = scorecache.load(conn, sample, today, fp)
         fresh = {
             cid: json.loads(json.dumps(score_record(h, today, c)))  # as the cache reads back
-            for cid, h in histories(conn, today, sample).items()
+            for cid, h in histories(conn, today, sample, c=c).items()
         }
         stale = [cid for cid in sample if cid in cached and cached[cid] != fresh.get(cid)]
         if stale:

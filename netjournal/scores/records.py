@@ -71,18 +71,20 @@ def due_item(u: Urgency) -> dict[str, Any]:
         "terms": {t.name: round(t.points, 2) for t in u.terms if t.points},
         "triggers": list(u.triggers),
         "cadence": u.cadence,
+        "last_real_contact": iso_day(u.last_real),
+        "due_now": u.due_now,
     }
 
 
 def urgency_record(u: Urgency) -> dict[str, Any]:
+    """The row of ``net due`` and what ranking reads besides (name, triggers and due_now
+    are the item's: not stored twice)."""
     return {
         "item": due_item(u),
-        "name": u.name,
         "total": u.total,
         "listed": u.listed,
-        "triggers": list(u.triggers),
         "was_depth": u.was_depth,
-        "snoozed": u.snoozed,
+        "hidden": u.hidden,
     }
 
 
@@ -108,13 +110,14 @@ def score_record(h: ContactHistory, today: date, c: Constants) -> dict[str, Any]
 class CachedUrgency:
     """What ``urgency.rank_due`` reads of an urgency, rebuilt from a score record."""
 
-    __slots__ = ("item", "listed", "name", "snoozed", "total", "triggers", "was_depth")
+    __slots__ = ("due_now", "hidden", "item", "listed", "name", "total", "triggers", "was_depth")
 
     def __init__(self, record: dict[str, Any]) -> None:
-        self.item: dict[str, Any] = record["item"]
-        self.name: str = record["name"]
+        item = self.item = record["item"]
+        self.name: str = item["name"]
         self.total: float = record["total"]
         self.listed: bool = record["listed"]
-        self.triggers: tuple[str, ...] = tuple(record["triggers"])
+        self.triggers: tuple[str, ...] = tuple(item["triggers"])
         self.was_depth: float | None = record["was_depth"]
-        self.snoozed: bool = record["snoozed"]
+        self.hidden: bool = record["hidden"]
+        self.due_now: bool = item["due_now"]

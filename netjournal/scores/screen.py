@@ -24,11 +24,13 @@ def urgency_records(
     from netjournal.scoring.urgency import urgency
 
     if show_all:
-        hist = histories(conn, today)
+        hist = histories(conn, today, c=c)
     else:
-        screen = history_reads.due_screen(conn, today)
+        from netjournal.scoring.records import real_kinds
+
+        screen = history_reads.due_screen(conn, today, real_kinds(c))
         ids = [row[0] for row in screen if _may_be_listed(row, today, c, horizon)]
-        hist = histories(conn, today, ids)
+        hist = histories(conn, today, ids, c=c)
     return [urgency_record(urgency(h, today, c, within=horizon)) for h in hist.values()]
 
 
@@ -55,17 +57,18 @@ def _near_birthday(birthday: str | None, today: date, c: Constants) -> bool:
 
 def _may_be_listed(row: tuple[Any, ...], today: date, c: Constants, horizon: int) -> bool:
     """Whether ``urgency`` could list this contact (a superset, so the full scoring runs
-    only on those): a follow-up due within the horizon, the cadence run out, a birthday
-    near, a new tie, or silent long enough to be dormant."""
+    only on those): a follow-up due within the horizon, or, unless snoozed, the cadence
+    run out, a birthday near, a new tie, or silent long enough to be dormant."""
     from netjournal.scoring.cadence import cadence
     from netjournal.scoring.records import ContactHistory
 
-    _cid, tier, kin, every_days, met, created, birthday, count, first, last, first_due = row
+    (_cid, tier, kin, every_days, met, created, birthday, count, first, last, real, last_real,
+     source, snoozed, first_due) = row  # fmt: skip
     if first_due is not None and (date.fromisoformat(first_due) - today).days <= horizon:
         return True
-    last_day = day(last)
-    if last_day is not None and last_day > today:
-        return True  # interactions dated after today: let scoring sort it out
+    if snoozed is not None and date.fromisoformat(snoozed) > today:
+        return False  # a snooze hides all but dated follow-ups and promises
+    last_day, last_real_day = day(last), day(last_real)
     met_on = day(met) or day(first) or day(created) or today
     light = ContactHistory(
         name="",
@@ -76,14 +79,19 @@ def _may_be_listed(row: tuple[Any, ...], today: date, c: Constants, horizon: int
         interaction_count=count,
         first_interaction=day(first),
         last_interaction=last_day,
+        imported=source is not None,
+        real_count=real,
+        last_real=last_real_day,
     )
     every = cadence(light, today, c)
-    since = (today - (last_day or met_on)).days
+    since = (today - (last_real_day or met_on)).days
     if every is not None and since >= every:
         return True
-    if _near_birthday(birthday, today, c):
+    imported_only = source is not None and real == 0
+    if _near_birthday(birthday, today, c) and not imported_only:
         return True
     met_ago = (today - met_on).days
-    if count < c.new_tie_interactions and c.new_tie_min_days <= met_ago <= c.new_tie_max_days:
+    new = real < c.new_tie_interactions and not imported_only
+    if new and c.new_tie_min_days <= met_ago <= c.new_tie_max_days:
         return True
     return last_day is not None and (today - last_day).days >= c.dormant_days

@@ -73,7 +73,7 @@ def records(
             return _in_workers(path, today, c, ids, n)
         except Exception:  # no processes, a read-only connection refused, ...: do it here
             pass  # (a real error in scoring shows itself again below, with its traceback)
-    return {cid: score_record(h, today, c) for cid, h in histories(conn, today, ids).items()}
+    return {cid: score_record(h, today, c) for cid, h in histories(conn, today, ids, c=c).items()}
 
 
 def _in_workers(
@@ -100,6 +100,8 @@ def _score_chunk(job: tuple[str, date, Constants, list[int]]) -> dict[int, dict[
     conn = raw_connect(Path(path), readonly=True)  # hardened like every connection
     try:
         conn.execute("BEGIN")
-        return {cid: score_record(h, today, c) for cid, h in histories(conn, today, ids).items()}
+        return {
+            cid: score_record(h, today, c) for cid, h in histories(conn, today, ids, c=c).items()
+        }
     finally:
         conn.close()

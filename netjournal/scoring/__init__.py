@@ -26,6 +26,13 @@ The modules, each importing only those listed before it:
 Conventions:
 
 * Ages count whole days between dates. "Within N days" means 0 <= age <= N.
+* Real contact is an interaction of richness >= ``rich_min`` (a call or better); the
+  others are light touches, weighed min(1, richness / rich_min) (``records``). Only real
+  contact resets the cadence clock, closes a reach-out, counts for duration and
+  credibility, and turns a contact brought in by an import into a relationship.
+* Every score is monotone in what happened where DESIGN.md's principles say so (a give,
+  a fact, any interaction never lowers depth...): ``tests/test_scoring_principles.py``
+  checks each principle, and docs/scoring.md documents the model for users.
 * Records dated after ``today`` are ignored (scores are "as of today"); a follow-up
   done after ``today`` is still open as of today.
 * Sizes outside 1–5 are clamped into 1–5, negative money counts as 0, an exchange with

@@ -5,16 +5,28 @@ ties (inner tier, kin), who don't keep score.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Literal
 
 from netjournal import messages as msg
-from netjournal.scoring.balance import balance, balance_of, exchange_amount
+from netjournal.scoring.balance import balance, balance_of
 from netjournal.scoring.constants import DEFAULTS, Constants
 from netjournal.scoring.records import ContactHistory, Exchange
 from netjournal.scoring.stage import STAGES, stage
 from netjournal.scoring.view import as_of, close_tie
+
+
+def balance_after(
+    h: ContactHistory, ask: Exchange, today: date, c: Constants = DEFAULTS
+) -> tuple[float, float]:
+    """(balance now, balance once ``ask`` is recorded), both as of ``today``: the same
+    :func:`balance` ``net balance`` shows, so the ask's decay (when back-dated) and the
+    × 0.5 of an open or declined ask are included."""
+    before = balance_of(h, as_of(h, today, c), c).balance
+    after = balance(replace(h, exchanges=(*h.exchanges, ask)), today, c).balance
+    return before, after
 
 
 def ask_warnings(
@@ -25,25 +37,23 @@ def ask_warnings(
     amount: Decimal | None = None,
     c: Constants = DEFAULTS,
     status: Literal["granted", "open", "declined"] = "granted",
+    on: date | None = None,
 ) -> tuple[str, ...]:
-    """Warnings before recording an ask (``h`` does not hold it yet). Never blocking.
+    """Warnings before recording an ask dated ``on`` (default today; ``h`` does not hold
+    it yet). Never blocking.
 
     None for inner contacts and kin. "Deposit before you withdraw" when the ask would
-    take B below zero; "too early to harvest" for a referral, introduction, job-lead or
-    business while the stage is contact or visibility (for a dormant contact: the stage
-    it was).
+    leave B below zero (the balance shown is the one ``net balance`` will show);
+    "too early to harvest" for a referral, introduction, job-lead or business while the
+    stage is contact or visibility (for a dormant contact: the stage it was).
     """
     if close_tie(h, c):
         return ()
-    v = as_of(h, today)
-    bal = balance_of(h, v, c)
-    ask = Exchange("ask", kind, today, size=size, amount=amount, status=status)
-    after = bal.balance - exchange_amount(ask, today, c).amount
+    ask = Exchange("ask", kind, on or today, size=size, amount=amount, status=status)
+    before, after = balance_after(h, ask, today, c)
     warnings: list[str] = []
     if after < 0:
-        warnings.append(
-            msg.SCORING_ASK_OVERDRAWS.format(name=h.name, before=bal.balance, after=after)
-        )
+        warnings.append(msg.SCORING_ASK_OVERDRAWS.format(name=h.name, before=before, after=after))
     if kind in c.harvest_kinds:
         st = stage(h, today, c)
         current = st.was if st.name == "dormant" else st.name

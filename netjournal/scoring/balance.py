@@ -33,6 +33,7 @@ class LedgerLine:
     status: str = "granted"
     money: Decimal | None = None
     note: str = ""
+    size: int | None = None  # as recorded (1–5); None when valued in money or not at all
 
     @property
     def undecayed(self) -> float:
@@ -53,6 +54,8 @@ class Balance:
     factor (an open or declined ask still books half). ``headroom`` is B itself: how much
     can be taken before the balance goes below zero (negative when already below).
     ``close_tie`` (inner tier or kin): the numbers stand, but no warnings are given.
+    ``received`` is the granted part of T (what depth's reciprocity counts: a declined or
+    open ask is no service).
     """
 
     name: str
@@ -68,6 +71,7 @@ class Balance:
     lines: tuple[LedgerLine, ...]
     close_tie: bool
     headroom: float
+    received: float = 0.0  # the part of T that was granted: services received
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +111,7 @@ def exchange_amount(e: Exchange, today: date, c: Constants = DEFAULTS) -> Ledger
         status=status,
         money=e.amount,
         note=e.note,
+        size=e.size if e.amount is None else None,
     )
 
 
@@ -147,12 +152,13 @@ def balance_of(h: ContactHistory, v: View, c: Constants) -> Balance:
         lines=lines,
         close_tie=close_tie(h, c),
         headroom=given - taken,
+        received=math.fsum(line.amount for line in asks if line.status == "granted"),
     )
 
 
 def balance(h: ContactHistory, today: date, c: Constants = DEFAULTS) -> Balance:
     """The contact's decayed give/take balance with its ledger (oldest first)."""
-    return balance_of(h, as_of(h, today), c)
+    return balance_of(h, as_of(h, today, c), c)
 
 
 def network_balance(balances: Iterable[Balance]) -> NetworkBalance:

@@ -98,14 +98,13 @@ class Constants:
     stale_fact_days: int = 730  # a category whose latest fact is older counts ...
     stale_fact_factor: float = 0.5  # ... this much
     frequency_days: int = 365
-    frequency_full: int = 52  # log2(1 + n) / log2(1 + 52): weekly contact = 1
+    frequency_full: int = 52  # log2(1 + n) / log2(1 + 52): weekly real contact = 1
     recency_half_life: float = 90.0
     recency_half_life_kin: float = 270.0
     richness: Mapping[str, float] = field(default_factory=_richness)
-    richness_last: int = 10
-    reciprocity_half: float = 6.0  # v / (v + 6)
-    duration_full_months: float = 120.0  # log2(1 + months) / log2(121): ten years = 1
-    days_per_month: float = 30.4375
+    richness_best: int = 3  # richness: the best 3 of 24 months, summed / 3
+    reciprocity_half: float = 6.0  # V / (V + 6), and the same for the two-way part
+    duration_full_quarters: float = 40.0  # log2(1 + q) / log2(41): ten years of quarters = 1
     bands: Mapping[str, float] = field(
         default_factory=lambda: _table(
             surface=0.0, acquainted=20.0, developing=40.0, strong=60.0, deep=80.0
@@ -116,11 +115,11 @@ class Constants:
     dormant_days: int = 1095
     lapse_min_days: int = 365
     lapse_cadence_factor: float = 3.0
-    rich_min: float = 0.6
+    rich_min: float = 0.6  # real contact: a call or better (also cadence, reach-outs, duration)
     rich_count: int = 2
     rich_months: int = 2
     credibility_knowledge: float = 0.3
-    profit_min_ratio: float = -0.33  # R must be above this
+    track_record_services: int = 2  # ... or this many services each way, in rich_months months
     harvest_kinds: tuple[str, ...] = ("referral", "introduction", "job-lead", "business")
     # cadence
     tier_cadence: Mapping[str, int | None] = field(
@@ -129,7 +128,7 @@ class Constants:
     kin_factor: float = 1.5
     new_contact_cap: int = 14
     new_contact_days: int = 90  # met under this many days ago ...
-    new_contact_interactions: int = 3  # ... and fewer interactions than this
+    new_contact_interactions: int = 3  # ... and fewer real interactions than this
     # urgency
     coefficients: Mapping[str, float] = field(
         default_factory=lambda: _table(
@@ -151,14 +150,14 @@ class Constants:
         )
     )
     due_full_after: float = 7.0  # taskwarrior ramp: 1.0 from 7 days late
-    due_ramp_before: float = 14.0  # ... 0.2 from 14 days ahead
+    due_ramp_before: float = 14.0  # ... 0.2 from 14 days ahead, 0 further ahead
     due_floor: float = 0.2
     cadence_start: float = 0.5  # cadence term 0 below rho 0.5 ...
     cadence_floor: float = 0.2  # ... then 0.2 + 0.8 (rho - 0.5) / 1.5, capped at 1
     cadence_span: float = 1.5
     birthday_before: int = 3
     birthday_after: int = 1
-    new_tie_interactions: int = 2  # fewer than this ...
+    new_tie_interactions: int = 2  # fewer real interactions than this ...
     new_tie_min_days: int = 1  # ... and met this many ...
     new_tie_max_days: int = 90  # ... to this many days ago
     horizon: int = 3  # --within default
@@ -203,7 +202,7 @@ def _rebuild(plain: dict[str, Any]) -> Constants:
     )
 
 
-_SIGNED = frozenset({"profit_min_ratio"})
+_SIGNED: frozenset[str] = frozenset()
 _POSITIVE = frozenset(
     {
         "size_default",
@@ -214,9 +213,9 @@ _POSITIVE = frozenset(
         "frequency_full",
         "recency_half_life",
         "recency_half_life_kin",
-        "duration_full_months",
-        "days_per_month",
-        "richness_last",
+        "duration_full_quarters",
+        "richness_best",
+        "rich_min",
         "cadence_span",
         "reciprocity_half",
     }

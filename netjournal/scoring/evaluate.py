@@ -31,7 +31,7 @@ def evaluate(h: ContactHistory, today: date, c: Constants = DEFAULTS) -> Scores:
     Identical to calling ``balance``, ``depth``, ``stage`` and ``urgency`` one by one (a
     property test checks it); whole-journal reports use this.
     """
-    v = as_of(h, today)
+    v = as_of(h, today, c)
     bal = balance_of(h, v, c)
     dep = depth_of(h, v, c, bal)
     st = stage_of(h, v, c, knowledge=dep.component("knowledge").input, bal=bal)

@@ -9,6 +9,11 @@ Choices where DESIGN.md is silent:
 - A goal's target is scaled to a period day by day: a weekly target counts 1/7 per day,
   a monthly one 1/(days in that calendar month) per day, so a full calendar month gets
   exactly the monthly target and a week across two months mixes the two lengths.
+- The days are those of the *whole* period (:func:`whole`): the calendar week, month or
+  year a review is in, not only the days up to today. As hledger's budget report does,
+  the whole period's target or budget stands against what was done or spent so far, so
+  ``net goals``, ``net budget show`` and ``net review`` read the same for the same week
+  or month (a review ``--since`` a day runs to today: that is its whole period).
 - A budget per month scales the same way; a budget per year counts 1/(days in that year)
   per day. Scaled money is rounded half-up to the cent.
 - Farming: a contact met on day M "got a second meeting" when it has an interaction
@@ -82,6 +87,18 @@ def period(kind: str, today: date, since: date | None = None) -> Period:
             raise ValueError("since must be a day up to today")
         return Period(kind, since, today)
     raise ValueError(kind)
+
+
+def whole(p: Period) -> Period:
+    """The whole calendar period ``p`` is in (its week, month or year, past today); a
+    period since a day is whole up to today."""
+    if p.kind == "week":
+        return Period(p.kind, p.start, p.start + timedelta(days=6))
+    if p.kind == "month":
+        return Period(p.kind, p.start, p.start.replace(day=_days_in_month(p.start)))
+    if p.kind == "year":
+        return Period(p.kind, p.start, date(p.start.year, 12, 31))
+    return p
 
 
 def goal_period(per: str, today: date) -> Period:

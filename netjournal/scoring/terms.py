@@ -7,13 +7,17 @@ sets, if any: a contact is listed by ``net due`` when at least one trigger is se
 
 | term           | value                                                     | coeff |
 |----------------|-----------------------------------------------------------|-------|
-| follow_up      | taskwarrior's due ramp on the earliest open follow-up     | 12    |
-| cadence        | 0 if ρ < 0.5, else min(1, 0.2 + 0.8·(ρ − 0.5)/1.5)         | 10    |
+| follow_up      | taskwarrior's due ramp on the earliest open follow-up,    | 12    |
+|                | 0 more than 14 days ahead                                 |       |
+| cadence        | 0 if ρ < 0.5, else min(1, 0.2 + 0.8·(ρ − 0.5)/1.5);       | 10    |
+|                | ρ from the last real contact; 0 while snoozed             |       |
 | promise        | an open promise due within the horizon or overdue         | 8     |
 | tier           | inner 1, close 0.65, active 0.3, network 0.15, acq. 0     | 6     |
-| event          | a birthday from 3 days ahead to 1 day past                | 5     |
-| new_tie        | fewer than 2 interactions, met 1 to 90 days ago           | 4     |
-| depth_at_stake | depth/100 when ρ ≥ 1                                      | 3     |
+| event          | a birthday from 3 days ahead to 1 day past (not for a     | 5     |
+|                | contact imported and never met)                           |       |
+| new_tie        | fewer than 2 real interactions, met 1 to 90 days ago      | 4     |
+|                | (not for a contact imported and never met)                |       |
+| depth_at_stake | depth/100 when ρ ≥ 1; 0 while snoozed                     | 3     |
 | give_back      | min(1, −R) when overdrawn (not inner/kin)                 | 2     |
 | ready_to_ask   | stage credibility and R ≥ 0.33                            | 2     |
 | dormant_strong | dormant, and was deep (≥ 50) or at credibility or beyond  | 2     |
@@ -63,6 +67,7 @@ class Situation:
     rho: float | None  # since / cadence
     depth_value: float | None  # today's depth, when already known
     was_depth: float | None  # a dormant contact's depth on its last day
+    snoozed: bool = False  # a snooze hides cadence reminders (not dated items)
 
 
 #: a term and the trigger it sets (None: none)
@@ -75,11 +80,12 @@ def term(name: str, value: float, c: Constants, reason: str) -> Term:
 
 
 def due_ramp(days_overdue: int, c: Constants = DEFAULTS) -> float:
-    """Taskwarrior's due ramp: 0.2 beyond 14 days ahead, 0.733 on the day, 1.0 from 7 late."""
+    """Taskwarrior's due ramp: 0.2 at 14 days ahead, 0.733 on the day, 1.0 from 7 days
+    late; 0 further ahead than 14 days (a far-off follow-up is no reason to call now)."""
     if days_overdue >= c.due_full_after:
         return 1.0
     if days_overdue < -c.due_ramp_before:
-        return c.due_floor
+        return 0.0
     span = c.due_ramp_before + c.due_full_after
     return (days_overdue + c.due_ramp_before) * (1.0 - c.due_floor) / span + c.due_floor
 
@@ -127,15 +133,14 @@ def follow_up(s: Situation) -> Scored:
     if not s.open_items:
         return term("follow_up", 0.0, s.c, ""), None
     first, today = s.open_items[0], s.v.day
-    scored = term(
-        "follow_up", due_ramp((today - first.due).days, s.c), s.c, followup_reason(first, today)
-    )
+    value = due_ramp((today - first.due).days, s.c)
+    scored = term("follow_up", value, s.c, followup_reason(first, today) if value else "")
     return scored, "follow-up" if (first.due - today).days <= s.horizon else None
 
 
 def cadence(s: Situation) -> Scored:
-    """How far the cadence has run: ρ = days since the last contact / cadence."""
-    if s.cadence is None or s.rho is None:
+    """How far the cadence has run: ρ = days since the last real contact / cadence."""
+    if s.cadence is None or s.rho is None or s.snoozed:
         return term("cadence", 0.0, s.c, ""), None
     c, rho = s.c, s.rho
     value = 0.0
@@ -143,7 +148,15 @@ def cadence(s: Situation) -> Scored:
         value = min(
             1.0, c.cadence_floor + (1 - c.cadence_floor) * (rho - c.cadence_start) / c.cadence_span
         )
-    template = msg.SCORING_CADENCE if s.v.last is not None else msg.SCORING_CADENCE_NEVER
+    v = s.v
+    if v.last is None:
+        template = msg.SCORING_CADENCE_NEVER
+    elif v.last_real is None:
+        template = msg.SCORING_CADENCE_NO_REAL
+    elif v.last_real == v.last:
+        template = msg.SCORING_CADENCE
+    else:
+        template = msg.SCORING_CADENCE_REAL
     reason = template.format(ago=days_text(s.since), every=days_text(s.cadence))
     return term("cadence", value, c, reason), "cadence" if rho >= 1 else None
 
@@ -164,9 +177,9 @@ def tier(s: Situation) -> Scored:
 
 
 def event(s: Situation) -> Scored:
-    """A birthday from a few days ahead to a day past."""
+    """A birthday from a few days ahead to a day past (not for a name never met)."""
     offset = birthday_offset(s.h.birthday, s.v.day, s.c)
-    if offset is None:
+    if offset is None or s.v.imported_only:
         return term("event", 0.0, s.c, ""), None
     if offset == 0:
         reason = msg.SCORING_BIRTHDAY_TODAY
@@ -180,10 +193,12 @@ def event(s: Situation) -> Scored:
 
 
 def new_tie(s: Situation) -> Scored:
-    """Fewer than 2 interactions and met 1 to 90 days ago: farm it."""
+    """Fewer than 2 real interactions and met 1 to 90 days ago: farm it. A contact
+    brought in by an import is no new tie until a first real interaction."""
     c = s.c
     met_ago = (s.v.day - s.h.met_on).days
-    if s.v.count < c.new_tie_interactions and c.new_tie_min_days <= met_ago <= c.new_tie_max_days:
+    new = s.v.real_count < c.new_tie_interactions and not s.v.imported_only
+    if new and c.new_tie_min_days <= met_ago <= c.new_tie_max_days:
         return term(
             "new_tie", 1.0, c, msg.SCORING_NEW_TIE.format(ago=days_text(met_ago))
         ), "new tie"
@@ -191,8 +206,8 @@ def new_tie(s: Situation) -> Scored:
 
 
 def depth_at_stake(s: Situation) -> Scored:
-    """Depth / 100 once the cadence has run out."""
-    if s.rho is None or s.rho < 1:
+    """Depth / 100 once the cadence has run out (not while snoozed)."""
+    if s.rho is None or s.rho < 1 or s.snoozed:
         return term("depth_at_stake", 0.0, s.c, ""), None
     value = s.depth_value if s.depth_value is not None else depth_of(s.h, s.v, s.c, s.bal).depth
     reason = msg.SCORING_DEPTH_AT_STAKE.format(depth=value)

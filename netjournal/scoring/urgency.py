@@ -16,7 +16,7 @@ from netjournal.scoring.depth import depth_of
 from netjournal.scoring.records import ContactHistory, FollowUp
 from netjournal.scoring.stage import Stage, stage_of
 from netjournal.scoring.terms import TERMS, Situation, Term, is_dormant_strong
-from netjournal.scoring.view import View, age, as_of
+from netjournal.scoring.view import View, age, as_of, clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +25,10 @@ class Urgency:
 
     ``terms`` holds all ten terms in DESIGN order (zeros included); ``reasons`` the
     reasons of the nonzero ones, most points first. ``triggers`` names why the contact is
-    listed (``follow-up``, ``cadence``, ``event``, ``new tie``, ``dormant``); ``listed``
-    is False for snoozed contacts whatever the triggers.
+    listed (``follow-up``, ``cadence``, ``event``, ``new tie``, ``dormant``). A snooze
+    hides cadence reminders only: a snoozed contact is ``listed`` only for a follow-up or
+    promise that falls due within the horizon or is overdue (its cadence terms are then
+    0), and is otherwise ``hidden``, even from ``net due --all``.
     """
 
     name: str
@@ -42,6 +44,9 @@ class Urgency:
     triggers: tuple[str, ...] = ()
     was_depth: float | None = None
     snoozed: bool = False
+    hidden: bool = False
+    last_real: date | None = None
+    due_now: bool = False  # a follow-up or promise due today or overdue: listed first
 
 
 def _open_items(h: ContactHistory, today: date) -> tuple[FollowUp, ...]:
@@ -71,11 +76,11 @@ def _situation(
 ) -> Situation:
     st = stage_value if stage_value is not None else stage_of(h, v, c, bal=bal)
     every = cadence_of(h, v, c)
-    clock = v.last if v.last is not None else h.met_on
-    since = age(v.day, clock)
+    start = clock(h, v)
+    since = age(v.day, start)
     was_depth = None
     if st.name == "dormant" and v.last is not None:
-        was_depth = depth_of(h, as_of(h, v.last), c).depth
+        was_depth = depth_of(h, as_of(h, v.last, c), c).depth
     return Situation(
         h=h,
         v=v,
@@ -85,16 +90,18 @@ def _situation(
         stage=st,
         cadence=every,
         open_items=_open_items(h, v.day),
-        clock=clock,
+        clock=start,
         since=since,
         rho=None if every is None else since / every,
         depth_value=depth_value,
         was_depth=was_depth,
+        snoozed=h.snoozed_until is not None and h.snoozed_until > v.day,
     )
 
 
 def _due_on(s: Situation) -> date | None:
-    """The earliest open follow-up, else the last contact + cadence, else None."""
+    """The earliest open follow-up, else the last real contact (or the met date) +
+    cadence, else None."""
     if s.open_items:
         return s.open_items[0].due
     if s.cadence is None:
@@ -124,21 +131,24 @@ def urgency_of(
     for t in sorted((t for t in terms if t.points > 0 and t.reason), key=lambda t: -t.points):
         if t.reason not in reasons:
             reasons.append(t.reason)
-    snoozed = h.snoozed_until is not None and h.snoozed_until > v.day
+    dated = "follow-up" in triggers
     return Urgency(
         name=h.name,
         total=math.fsum(t.points for t in terms),
         terms=terms,
         due_on=_due_on(s),
         last_contact=v.last,
-        listed=bool(triggers) and not snoozed,
+        listed=bool(triggers) and (dated or not s.snoozed),
         dormant_strong=is_dormant_strong(s),
         reasons=tuple(reasons),
         cadence=s.cadence,
         rho=s.rho,
         triggers=triggers,
         was_depth=s.was_depth,
-        snoozed=snoozed,
+        snoozed=s.snoozed,
+        hidden=s.snoozed and not dated,
+        last_real=v.last_real,
+        due_now=bool(s.open_items) and s.open_items[0].due <= v.day,
     )
 
 
@@ -155,12 +165,21 @@ def urgency(
     ``within`` is the horizon in days (default ``c.horizon``, 3). ``depth_value`` and
     ``stage_value`` may be passed when already computed for today.
     """
-    v = as_of(h, today)
+    v = as_of(h, today, c)
     return urgency_of(h, v, c, within, balance_of(h, v, c), depth_value, stage_value)
 
 
+def rank_key(u: Urgency) -> tuple[bool, float, str]:
+    """The order of ``net due``: what is due now (a follow-up or promise due today or
+    overdue: a commitment with a date outranks a reminder of habit) first, then by urgency
+    descending, then by name."""
+    return (not u.due_now, -u.total, u.name)
+
+
 def rank_due(urgencies: Iterable[Urgency], c: Constants = DEFAULTS) -> list[Urgency]:
-    """The listed contacts, most urgent first (total descending, then name).
+    """The listed contacts in ``rank_key`` order: those with a follow-up or promise due
+    today or overdue first, then the rest, each most urgent first (total descending, then
+    name).
 
     Of those listed only because they are dormant strong ties, at most
     ``c.dormant_limit`` are kept, the deepest (on the day of their last interaction)
@@ -171,5 +190,5 @@ def rank_due(urgencies: Iterable[Urgency], c: Constants = DEFAULTS) -> list[Urge
     dormant_only.sort(key=lambda u: (-(u.was_depth or 0.0), u.name))
     dropped = {id(u) for u in dormant_only[c.dormant_limit :]}
     kept = [u for u in listed if id(u) not in dropped]
-    kept.sort(key=lambda u: (-u.total, u.name))
+    kept.sort(key=rank_key)
     return kept

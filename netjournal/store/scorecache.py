@@ -23,8 +23,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-#: bump when the shape of the cached JSON changes
-CACHE_FORMAT = 1
+#: bump when what a record holds or how scores are computed changes, so that no score from
+#: before survives an upgrade (2: real contact, imports, snoozes that hide cadence only)
+CACHE_FORMAT = 2
 
 #: (table, SQL expression(s) giving the affected contact ids for NEW / OLD rows)
 _BY_CONTACT_COLUMN = ("participant", "exchange", "fact", "followup")
@@ -232,10 +233,12 @@ def _columns(record: dict[str, Any]) -> tuple[Any, ...]:
         bal["asks"],
         dep["depth"],
         urg["total"],
-        urg["listed"],
-        urg["triggers"] == ["dormant"],
+        # the column ``listed``: 0 not listed, 1 listed, 2 listed first (a follow-up or
+        # promise due today or overdue; only a listed contact has one)
+        (2 if urg["item"]["due_now"] else 1) if urg["listed"] else 0,
+        urg["item"]["triggers"] == ["dormant"],
         urg["was_depth"],
-        urg["snoozed"],
+        urg["hidden"],  # the column ``snoozed``: hidden by a snooze, even from --all
     )
 
 
@@ -303,26 +306,29 @@ def due_ranked(
     """``scoring.rank_due`` over the cached scores, in SQL: (how many contacts are listed,
     the first ``limit`` of them (0: all) most urgent first).
 
-    Listed active contacts by urgency then name, keeping of those listed only as dormant
-    strong ties the ``dormant_limit`` deepest; with ``everyone``, every active contact that
-    is not snoozed.
+    Listed active contacts, those with a follow-up or promise due today or overdue first,
+    then by urgency, then name, keeping of those listed only as dormant strong ties the
+    ``dormant_limit`` deepest; with ``everyone``, every active contact that a snooze does
+    not hide (the column ``snoozed`` holds that).
     """
     day = (as_of.isoformat(), fp)
+    # ``listed`` is 2 for what is due now (scoring.urgency's rank_key puts it first)
     if everyone:
         sql = (
             "SELECT s.contact_id, count(*) OVER () "
-            f"{_ACTIVE} AND s.snoozed = 0 ORDER BY s.urgency_total DESC, c.name, c.id LIMIT ?"
+            f"{_ACTIVE} AND s.snoozed = 0 "
+            "ORDER BY s.listed = 2 DESC, s.urgency_total DESC, c.name, c.id LIMIT ?"
         )
         params: tuple[Any, ...] = (*day, limit or -1)
     else:
         sql = (
             "WITH listed AS (SELECT s.contact_id AS id, s.urgency_total AS total, "
-            f"c.name AS name, s.dormant_only AS dormant, s.was_depth AS was {_ACTIVE} "
-            "AND s.listed = 1), "
-            "kept AS (SELECT id, total, name FROM listed WHERE dormant = 0 UNION ALL "
-            "SELECT * FROM (SELECT id, total, name FROM listed WHERE dormant = 1 "
+            f"c.name AS name, s.dormant_only AS dormant, s.was_depth AS was, s.listed AS now "
+            f"{_ACTIVE} AND s.listed > 0), "
+            "kept AS (SELECT id, total, name, now FROM listed WHERE dormant = 0 UNION ALL "
+            "SELECT * FROM (SELECT id, total, name, now FROM listed WHERE dormant = 1 "
             "ORDER BY coalesce(was, 0) DESC, name, id LIMIT ?)) "
-            "SELECT id, count(*) OVER () FROM kept ORDER BY total DESC, name, id LIMIT ?"
+            "SELECT id, count(*) OVER () FROM kept ORDER BY now DESC, total DESC, name, id LIMIT ?"
         )
         params = (*day, max(dormant_limit, 0), limit or -1)
     rows = conn.execute(sql, params).fetchall()

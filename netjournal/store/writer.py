@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import create_engine, event, update
+from sqlalchemy import create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session, select
@@ -282,6 +282,8 @@ class Journal:
         tags = json.loads(keep.tags) + [t for t in json.loads(other.tags) if t not in keep.tags]
         keep.tags = json.dumps(tags, ensure_ascii=False)
         keep.kin = keep.kin or other.kin
+        if other.source is None:
+            keep.source = None  # one of the two was typed by hand: not an import
         keep.updated_at = self.now.astimezone(UTC)
         self.session.add(keep)
         self.flush()
@@ -293,7 +295,8 @@ class Journal:
     def log_interaction(
         self, contact_ids: Sequence[int], kind: str, when: datetime, note: str
     ) -> Interaction:
-        """Record one interaction with the given contacts; close their due reach-outs."""
+        """Record one interaction with the given contacts (``reach_outs_met`` closes the
+        reach-outs it answers)."""
         day = when.date()
         interaction = Interaction(
             kind=kind,
@@ -310,19 +313,33 @@ class Journal:
                 Participant(interaction_id=interaction.id, contact_id=cid, position=position)
             )
         self.flush()
-        # one UPDATE, not a query that loads each follow-up (no FollowUp object is held)
-        self.session.execute(
-            update(FollowUp)
+        return interaction
+
+    def reach_outs_met(
+        self, contact_ids: Sequence[int], day: date, *, close: bool = True
+    ) -> list[FollowUp]:
+        """The open reach-outs of these contacts that contact on ``day`` answers: recorded
+        on or before ``day``, and ``day`` not after today. With ``close`` (real contact),
+        they are closed as done on ``day``; by due date, then id."""
+        if day > self.today or not contact_ids:
+            return []
+        query = (
+            select(FollowUp)
             .where(
                 FollowUp.contact_id.in_(list(contact_ids)),  # type: ignore[attr-defined]
                 FollowUp.kind == "reach-out",
                 FollowUp.done_on == None,  # noqa: E711
                 FollowUp.created_on <= day,
             )
-            .values(done_on=day)
-            .execution_options(synchronize_session=False)
+            .order_by(FollowUp.due, FollowUp.id)  # type: ignore[arg-type]
         )
-        return interaction
+        items = list(self.session.exec(query).all())
+        if close:
+            for item in items:
+                item.done_on = day
+                self.session.add(item)
+            self.flush()
+        return items
 
     def add_exchange(
         self,
