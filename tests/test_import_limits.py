@@ -205,3 +205,26 @@ def test_a_file_of_duplicate_rows_imports_in_bounded_memory(tmp_path: Path) -> N
     assert stderr[0] == "LinkedIn: added 1, updated 0, unchanged 0, skipped 749999."
     assert len(stderr) == 1 + 20 + 1 + 1  # the 20 listed, "and N more", how they were filed
     assert peak_kib * 1024 < 150 * MIB, f"peak {peak_kib / 1024:.0f} MiB"
+
+
+def test_many_new_people_are_inserted_in_batches(
+    ok: Callable[..., Any], rows: Any, tmp_path: Path
+) -> None:
+    """More people than one insert batch (interop.FLUSH_EVERY): every one gets its id, and
+    a person repeated after a batch went in is still recognised."""
+    from netjournal.interop import FLUSH_EVERY
+
+    n = 2 * FLUSH_EVERY + 500
+    lines = [HEADER] + [
+        f"First{i},Last{i},https://www.linkedin.com/in/p-{i},,Acme,CEO,15 Jan 2024\r\n"
+        for i in range(n)
+    ]
+    lines.append("First10,Last10,https://www.linkedin.com/in/p-10,,Globex,CTO,15 Jan 2024\r\n")
+    path = tmp_path / "Connections.csv"
+    path.write_text("".join(lines), encoding="utf-8")
+    result = ok("import", "linkedin", str(path))
+    assert result.stderr.startswith(f"LinkedIn: added {n}, updated 0, unchanged 0, skipped 1.")
+    assert rows("SELECT COUNT(DISTINCT id), COUNT(*) FROM contact") == [(n, n)]
+    assert rows("SELECT company FROM contact WHERE name = 'First10 Last10'") == [("Acme",)]
+    again = ok("import", "linkedin", str(path))
+    assert again.stderr.startswith(f"LinkedIn: added 0, updated 0, unchanged {n}, skipped 1.")

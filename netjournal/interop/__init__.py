@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 #: imports or exports with at least this many items show a progress bar on a terminal
 PROGRESS_MIN = 200
+#: new contacts are inserted this many at a time: an import of 250,000 people holds one
+#: batch of rows for the insert, not all of them (that peaked at ~1 GB)
+FLUSH_EVERY = 2_000
 
 
 def write_output(path: Path | None, text: str) -> None:
@@ -255,6 +258,8 @@ class Contacts:
         key = -self.created
         self.pending[key] = row
         self._index(key, row)
+        if len(self.pending) >= FLUSH_EVERY:
+            self.flush()
         return key
 
     def flush(self) -> None:
@@ -264,13 +269,13 @@ class Contacts:
         from sqlalchemy import insert
 
         from netjournal.models.journal import Contact
+        from netjournal.store.reads import dump as dump_reads
 
+        before = dump_reads.max_id(self.j.conn, "contact")
         columns = {c.name for c in Contact.__table__.columns} - {"id"}  # type: ignore[attr-defined]
         rows = [{c: row.get(c) for c in columns} for row in self.pending.values()]
         self.j.session.execute(insert(Contact.__table__), rows)  # type: ignore[attr-defined]
-        from netjournal.store.reads import dump as dump_reads
-
-        ids = dump_reads.uuid_ids(self.j.conn, "contact")
+        ids = dump_reads.uuid_ids(self.j.conn, "contact", after=before)
         for key, row in self.pending.items():
             self.resolved[key] = ids[row["uuid"]]
         self.pending.clear()

@@ -105,18 +105,9 @@ class Source:
         assert self._text is not None
         readline = self._text.readline
         while True:
-            try:
-                line = readline(LINE_LIMIT)
-            except UnicodeDecodeError:
-                raise BadValue(self.not_text()) from None
-            except OSError as exc:
-                raise BadValue(
-                    messages.IMPORT_NOT_FILE.format(path=self.path, reason=exc.strerror or exc)
-                ) from exc
+            line = self._read(readline, LINE_LIMIT)
             if not line:
                 return
-            if "\x00" in line:
-                raise BadValue(self.not_text())
             if len(line) >= LINE_LIMIT and not line.endswith(("\n", "\r")):
                 raise BadValue(
                     messages.IMPORT_LINE_TOO_LONG.format(
@@ -125,14 +116,15 @@ class Source:
                 )
             yield line
 
-    def not_text(self) -> str:
-        return messages.IMPORT_NOT_TEXT.format(path=self.path, what=self.what)
-
     def read_all(self) -> str:
         """The whole file as text (for JSON), still within the import limit."""
         assert self._text is not None
+        return self._read(self._text.read, -1)
+
+    def _read(self, read: Callable[[int], str], size: int) -> str:
+        """``read(size)``, with a sentence for what makes the file not text."""
         try:
-            text = self._text.read()
+            text = read(size)
         except UnicodeDecodeError:
             raise BadValue(self.not_text()) from None
         except OSError as exc:
@@ -142,6 +134,9 @@ class Source:
         if "\x00" in text:
             raise BadValue(self.not_text())
         return text
+
+    def not_text(self) -> str:
+        return messages.IMPORT_NOT_TEXT.format(path=self.path, what=self.what)
 
 
 @contextmanager

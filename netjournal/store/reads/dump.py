@@ -41,6 +41,12 @@ def table_count(conn: sqlite3.Connection, table: str) -> int:
     return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
 
-def uuid_ids(conn: sqlite3.Connection, table: str) -> dict[str, int]:
-    """uuid -> id of one table that has uuids."""
-    return {str(r[0]): int(r[1]) for r in conn.execute(f"SELECT uuid, id FROM {table}")}
+def uuid_ids(conn: sqlite3.Connection, table: str, *, after: int = 0) -> dict[str, int]:
+    """uuid -> id of one table that has uuids (only the rows with an id above ``after``)."""
+    rows = conn.execute(f"SELECT uuid, id FROM {table} WHERE id > ?", (after,))
+    return {str(r[0]): int(r[1]) for r in rows}
+
+
+def max_id(conn: sqlite3.Connection, table: str) -> int:
+    """The largest id of a table, 0 when it is empty."""
+    return int(conn.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}").fetchone()[0])
