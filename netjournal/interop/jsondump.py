@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -92,6 +93,53 @@ def dump(conn: sqlite3.Connection, exported_at: datetime) -> dict[str, Any]:
 
 def to_text(data: dict[str, Any]) -> str:
     return safe_json(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)) + "\n"
+
+
+#: rows written per chunk of a streamed export
+CHUNK_ROWS = 500
+
+
+def stream(conn: sqlite3.Connection, exported_at: datetime) -> Iterator[str]:
+    """``to_text(dump(conn, exported_at))`` as chunks of text, read and written a few
+    hundred rows at a time: the same bytes, in memory bounded by a chunk, not the journal."""
+    from netjournal.store.reads import dump as dump_reads
+
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    yield (
+        f'{{\n  "exported_at": {encode(exported_at.isoformat(timespec="seconds"))},\n'
+        f'  "format": {encode(FORMAT)},\n  "schema": {encode(SCHEMA_VERSION)},\n  "tables": {{'
+    )
+    for n, table in enumerate(sorted(JOURNAL_TABLES)):
+        yield ("," if n else "") + f"\n    {encode(table)}: ["
+        batch: list[dict[str, Any]] = []
+        rows = 0
+        for row in dump_reads.table_rows(conn, table, sort_columns=True):
+            batch.append(row)
+            if len(batch) >= CHUNK_ROWS:
+                yield ("," if rows else "") + safe_json(_rows_text(batch))
+                rows += len(batch)
+                batch = []
+        if batch:
+            yield ("," if rows else "") + safe_json(_rows_text(batch))
+            rows += len(batch)
+        yield "\n    ]" if rows else "]"
+    yield ("\n  }" if JOURNAL_TABLES else "}") + f',\n  "version": {encode(VERSION)}\n}}\n'
+
+
+#: rows (flat objects, their keys already sorted) by the C encoder (the indenting one
+#: is pure Python): the separators between items carry the indentation of a row's keys,
+#: and :func:`_rows_text` re-indents the boundaries between rows, the only places where
+#: ``},`` meets a ``{`` (inside a row a separator is followed by a key's quote)
+_ROWS = json.JSONEncoder(ensure_ascii=False, separators=(",\n        ", ": ")).encode
+_BOUNDARY = "},\n        {"
+
+
+def _rows_text(rows: list[dict[str, Any]]) -> str:
+    """``rows`` as ``json.dumps(..., indent=2, sort_keys=True)`` writes the items of a
+    list three levels deep, each after a newline (the caller adds the commas between
+    batches)."""
+    body = _ROWS(rows)[2:-2].replace(_BOUNDARY, "\n      },\n      {\n        ")
+    return "\n      {\n        " + body + "\n      }"
 
 
 # --- reading and checking a dump --------------------------------------------------------
