@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import hashlib
 import json
 import os
@@ -197,7 +198,8 @@ ROLES = ("CEO", "CTO", "Engineer", "Designer", "Founder", "Sales lead", "Recruit
 TAGS = ("investor", "mentor", "client", "conference", "alumni", "neighbour")
 
 
-def _schema_key() -> str:
+@functools.cache
+def _schema_key() -> str:  # once per run: editing the code meanwhile changes nothing
     digest = hashlib.sha256()
     files = sorted((ROOT / "netjournal" / "models").glob("*.py"))
     files += [ROOT / "netjournal" / "store" / f for f in ("schema.py", "undo.py", "scorecache.py")]
