@@ -17,6 +17,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -288,6 +289,31 @@ def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any], columns: 
     return int(cur.lastrowid or 0)
 
 
+def _insert_all(
+    conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]], columns: list[str]
+) -> None:
+    """Insert ``rows`` in order, each run of rows with the same columns in one
+    ``executemany`` (an export's rows all have the same columns)."""
+    known = set(columns)
+    start = 0
+    while start < len(rows):
+        keys = sorted(rows[start])
+        unknown = [k for k in keys if k not in known]
+        if unknown:
+            raise sqlite3.IntegrityError(f"{table} has no column '{unknown[0]}'")
+        same = rows[start].keys()
+        end = start + 1
+        while end < len(rows) and rows[end].keys() == same:
+            end += 1
+        names = ", ".join(f'"{k}"' for k in keys)
+        marks = ", ".join("?" for _ in keys)
+        conn.executemany(
+            f"INSERT INTO {table} ({names}) VALUES ({marks})",
+            ([row[k] for k in keys] for row in islice(rows, start, end)),
+        )
+        start = end
+
+
 def restore(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
     """Insert every row as it was (same ids); the journal must be empty."""
     from netjournal.store.reads import dump as dump_reads
@@ -297,8 +323,7 @@ def restore(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> 
     try:
         for table in JOURNAL_TABLES:
             columns = dump_reads.table_columns(j.conn, table)
-            for row in tables[table]:
-                _insert(j.conn, table, row, columns)
+            _insert_all(j.conn, table, tables[table], columns)
             counts[table] = len(tables[table])
         _check_keys(j.conn)
     except sqlite3.IntegrityError as exc:
