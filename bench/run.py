@@ -867,7 +867,7 @@ def _checks(r: Result, floor: float, sqlmodel: float, small: dict[Any, float]) -
     base = r.label.split()[0]
     if r.label in ("--help", "--version"):
         checks.append(("≤1.6× floor", r.ratio <= 1.6))
-    elif r.label == "due (first of day)":
+    elif r.label.startswith("due (first"):
         limit = FIRST_OF_DAY.get(r.journal)
         if limit is not None:
             checks.append((f"≤{limit:g}× floor", r.ratio <= limit))
@@ -1077,6 +1077,12 @@ def first_of_day(
                 before=_fresh_each(path, copy),
             )
         )
+        one = "due (first, 1 process)"  # do the worker processes pay? the same in one
+        if name in ("large", "huge") and wanted(one, name):
+            solo = work / f"first-{name}-solo.db"
+            env = {**base_env(solo, config), "NETJOURNAL_WORKERS": "1"}
+            before = _fresh_each(path, solo)
+            group.append(Case([*launcher, "due"], env, Result(one, name, via), False, before))
     bench.group(group, runs=min(bench.runs, 3))
     for leftover in work.glob("first-*"):
         leftover.unlink()
