@@ -188,3 +188,23 @@ def test_show_human_output(ok):
         "2026-12-12",
     ):
         assert text in out
+
+
+def test_contacts_table_shows_50_rows_with_a_footer_and_limit_changes_it(ok, net, net_json):
+    for n in range(53):
+        ok("contact", "add", f"Person {n:02d}", "--tag", "bni" if n % 2 else "other")
+    table = ok("contacts").output
+    assert "Person 49" in table and "Person 50" not in table
+    assert "… and 3 more; --limit 0 shows them all." in table
+    two = ok("contacts", "--limit", "2").output
+    assert "Person 01" in two and "Person 02" not in two and "and 51 more" in two
+    everyone = ok("contacts", "--limit", "0").output
+    assert "Person 52" in everyone and "more;" not in everyone
+    tagged = ok("contacts", "--tag", "bni", "--limit", "5").output  # the footer counts the filter
+    assert "and 21 more" in tagged
+    found = ok("contacts", "--search", "person", "--limit", "1").output
+    assert "Person 00" in found and "Person 01" not in found and "and 52 more" in found
+    assert len(net_json("contacts", "--json")["contacts"]) == 53  # JSON: all by default
+    assert len(net_json("contacts", "--json", "--limit", "3")["contacts"]) == 3
+    bad = net("contacts", "--limit", "-1")
+    assert bad.exit_code != 0 and "--limit" in bad.stderr

@@ -105,3 +105,91 @@ def test_net_match_on_a_small_journal(ok: Callable[..., Any], net_json: Callable
 def test_net_match_unknown_name(net: Callable[..., Any]) -> None:
     result = net("match", "Nobody")
     assert result.exit_code == 1
+
+
+def _sorted_introductions(
+    profiles: list[Profile], known: set[frozenset[int]], only: int | None
+) -> list[matching.Introduction]:
+    """The first implementation, which counted and sorted every helper of every seeker
+    (quadratic when facts share words): the reference the lazy walk must equal."""
+    from netjournal.text import fold
+
+    out = []
+    offers_of = {p.id: matching.offers(p) for p in profiles}
+    by_id = {p.id: p for p in profiles}
+    index: dict[str, set[int]] = {}
+    for cid, items in offers_of.items():
+        for offer in items:
+            for s in offer.stems:
+                index.setdefault(s, set()).add(cid)
+    for seeker in profiles:
+        wanted = matching.needs(seeker)
+        scores: dict[int, int] = {}
+        for need in wanted:
+            hits: dict[int, int] = {}
+            for s in need.stems:
+                for cid in index.get(s, ()):
+                    hits[cid] = hits.get(cid, 0) + 1
+            for cid, n in hits.items():
+                scores[cid] = max(scores.get(cid, 0), n)
+        found = 0
+        for cid in sorted(scores, key=lambda c: (-scores[c], fold(by_id[c].name))):
+            if found >= matching.PER_SEEKER:
+                break
+            if cid == seeker.id or frozenset((seeker.id, cid)) in known:
+                continue
+            if only is not None and only not in (seeker.id, cid):
+                continue
+            best = matching._best_need(seeker, by_id[cid], wanted, offers_of[cid])
+            if best is not None:
+                out.append(best)
+                found += 1
+    out.sort(key=lambda i: (-i.score, fold(i.seeker), fold(i.helper)))
+    return out
+
+
+WORDS = ["lawyer", "notary", "bank", "export", "wine", "design", "cloud", "tax", "fact"]
+
+
+def _profiles(data: Any) -> list[Profile]:
+    from hypothesis import strategies as st
+
+    n = data.draw(st.integers(2, 14))
+    text = st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map(" ".join)
+    category = st.sampled_from(["seeking", "goals", "skills", "networks", "business", "family"])
+    out = []
+    for cid in range(1, n + 1):
+        facts = data.draw(st.lists(st.tuples(category, text), max_size=3))
+        role = data.draw(st.none() | text)
+        out.append(
+            Profile(
+                cid, f"P{data.draw(st.integers(0, 99)):02d} {cid}", None, role, (), tuple(facts)
+            )
+        )
+    return out
+
+
+def test_lazy_walk_equals_sorting_every_helper(monkeypatch) -> None:
+    """Same introductions as sorting every helper, whichever stems count as common (with
+    a threshold of 0, 1, 3 or the default: every path of the walk)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.data(), st.sampled_from([0, 1, 3, matching.COMMON_STEM]))
+    def check(data: Any, threshold: int) -> None:
+        profiles = _profiles(data)
+        ids = [p.id for p in profiles]
+        known = {
+            frozenset(p)
+            for p in data.draw(
+                st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=4)
+            )
+        }
+        only = data.draw(st.none() | st.sampled_from(ids))
+        monkeypatch.setattr(matching, "COMMON_STEM", threshold)
+        assert matching.introductions(profiles, known, only=only) == _sorted_introductions(
+            profiles, known, only
+        )
+
+    check()

@@ -247,3 +247,35 @@ def test_due_ranking_in_sql_equals_rank_due(
     assert count == len(everyone)
     assert ids == (everyone[:limit] if limit else everyone)
     conn.close()
+
+
+def test_review_reads_todays_scores_from_the_cache_and_keeps_them(journal, net_json, db_path):
+    """`net review` takes today's stages and depths through the score cache (filling it
+    for the reports after it), and its figures are the reference ones: the stage counts of
+    `net depth`, the median of the unrounded depths."""
+    from datetime import date, timedelta
+    from statistics import median
+
+    from netjournal.scores.history import histories
+    from netjournal.scoring.constants import DEFAULTS as c
+    from netjournal.scoring.depth import depth
+    from netjournal.scoring.habits import ACTIVE_WINDOW
+    from netjournal.store.reads.proactive import recently_active_ids
+    from netjournal.store.sqlite import raw_connect
+
+    assert cached(db_path) == {}
+    fresh = net_json("review", "--month", "--json")
+    assert cached(db_path) == {name: "2026-11-28" for name in NAMES}
+    assert net_json("review", "--month", "--json") == fresh  # from the cache
+    stages = [e["stage"] for e in net_json("depth", "--json")["contacts"]]
+    assert {k: n for k, n in fresh["stages"]["counts"].items() if n} == {
+        s: stages.count(s) for s in set(stages)
+    }
+    today = date(2026, 11, 28)
+    conn = raw_connect(db_path, readonly=True)
+    try:
+        ids = recently_active_ids(conn, today - timedelta(days=ACTIVE_WINDOW))
+        exact = [depth(h, today, c).depth for h in histories(conn, today, ids, c=c).values()]
+    finally:
+        conn.close()
+    assert fresh["depth"]["median"] == round(median(exact), 1)

@@ -10,6 +10,8 @@ from netjournal import messages, vocab
 from netjournal.cli import parse
 from netjournal.cli.common import State, echo, reading, state, writing
 from netjournal.cli.complete import complete_name
+from netjournal.cli.scores import Limit
+from netjournal.cli.scores import _rows as table_rows
 from netjournal.errors import BadUsage, BadValue
 from netjournal.text import choice, clean_name, clean_optional, fold
 
@@ -264,6 +266,7 @@ def contacts(
         bool, typer.Option("--archived", help="Include archived contacts.")
     ] = False,
     json_: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    limit: Limit = None,
 ) -> None:
     """List contacts."""
     from netjournal.render import contacts as render_contacts
@@ -271,13 +274,19 @@ def contacts(
 
     st = state(ctx)
     tier_value = choice(tier, vocab.TIERS, "tier") if tier is not None else None
+    shown = table_rows(limit, json_)
     with reading(st) as conn:
-        rows = contact_reads.contacts(conn, tag=tag, tier=tier_value, include_archived=archived)
+        where = {"tag": tag, "tier": tier_value, "include_archived": archived}
         if search:
+            rows = contact_reads.contacts(conn, **where)
             words = fold(search).split()
             texts = contact_reads.contact_search_text(conn)
             rows = [r for r in rows if all(w in fold(texts.get(r["id"], "")) for w in words)]
-    render_contacts.contacts(rows, as_json=json_)
+            total, rows = len(rows), rows[:shown] if shown else rows
+        else:
+            total = contact_reads.contact_count(conn, **where)
+            rows = contact_reads.contacts(conn, **where, limit=shown)
+    render_contacts.contacts(rows, as_json=json_, total=total)
 
 
 def show(

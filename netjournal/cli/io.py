@@ -209,9 +209,8 @@ def export_json(ctx: typer.Context, output: OutFile = None) -> None:
     from netjournal.interop import jsondump, write_output
 
     st = state(ctx)
-    with reading(st) as conn:
-        data = jsondump.dump(conn, st.now)
-    write_output(output, jsondump.to_text(data))
+    with reading(st) as conn:  # one read transaction: a consistent journal, streamed
+        write_output(output, jsondump.stream(conn, st.now))
     _done(output, "the whole journal")
 
 

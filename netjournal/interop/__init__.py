@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC
@@ -35,20 +35,24 @@ PROGRESS_MIN = 200
 FLUSH_EVERY = 2_000
 
 
-def write_output(path: Path | None, text: str) -> None:
-    """Write ``text`` to ``path`` (created or replaced whole, readable by its owner only:
-    :func:`netjournal.files.write_private`) or, without a path, to stdout; on a terminal
-    control characters are shown escaped (line ends kept), as everywhere else."""
+def write_output(path: Path | None, text: str | Iterable[str]) -> None:
+    """Write ``text`` (or its chunks, written as they come) to ``path`` (created or
+    replaced whole, readable by its owner only: :func:`netjournal.files.write_private`)
+    or, without a path, to stdout; on a terminal control characters are shown escaped
+    (line ends kept), as everywhere else."""
+    chunks = [text] if isinstance(text, str) else text
     if path is None:
-        if sys.stdout.isatty():
-            text = "\r\n".join(visible(line) for line in text.split("\r\n"))
-        sys.stdout.write(text)
+        tty = sys.stdout.isatty()
+        for chunk in chunks:
+            if tty:
+                chunk = "\r\n".join(visible(line) for line in chunk.split("\r\n"))
+            sys.stdout.write(chunk)
         sys.stdout.flush()
         return
     from netjournal.files import write_private
 
     try:
-        write_private(path, [text])
+        write_private(path, chunks)
     except OSError as exc:
         raise BadValue(
             messages.EXPORT_UNWRITABLE.format(path=path, reason=exc.strerror or exc)

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from datetime import date, datetime
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -92,6 +94,53 @@ def dump(conn: sqlite3.Connection, exported_at: datetime) -> dict[str, Any]:
 
 def to_text(data: dict[str, Any]) -> str:
     return safe_json(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)) + "\n"
+
+
+#: rows written per chunk of a streamed export
+CHUNK_ROWS = 500
+
+
+def stream(conn: sqlite3.Connection, exported_at: datetime) -> Iterator[str]:
+    """``to_text(dump(conn, exported_at))`` as chunks of text, read and written a few
+    hundred rows at a time: the same bytes, in memory bounded by a chunk, not the journal."""
+    from netjournal.store.reads import dump as dump_reads
+
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    yield (
+        f'{{\n  "exported_at": {encode(exported_at.isoformat(timespec="seconds"))},\n'
+        f'  "format": {encode(FORMAT)},\n  "schema": {encode(SCHEMA_VERSION)},\n  "tables": {{'
+    )
+    for n, table in enumerate(sorted(JOURNAL_TABLES)):
+        yield ("," if n else "") + f"\n    {encode(table)}: ["
+        batch: list[dict[str, Any]] = []
+        rows = 0
+        for row in dump_reads.table_rows(conn, table, sort_columns=True):
+            batch.append(row)
+            if len(batch) >= CHUNK_ROWS:
+                yield ("," if rows else "") + safe_json(_rows_text(batch))
+                rows += len(batch)
+                batch = []
+        if batch:
+            yield ("," if rows else "") + safe_json(_rows_text(batch))
+            rows += len(batch)
+        yield "\n    ]" if rows else "]"
+    yield ("\n  }" if JOURNAL_TABLES else "}") + f',\n  "version": {encode(VERSION)}\n}}\n'
+
+
+#: rows (flat objects, their keys already sorted) by the C encoder (the indenting one
+#: is pure Python): the separators between items carry the indentation of a row's keys,
+#: and :func:`_rows_text` re-indents the boundaries between rows, the only places where
+#: ``},`` meets a ``{`` (inside a row a separator is followed by a key's quote)
+_ROWS = json.JSONEncoder(ensure_ascii=False, separators=(",\n        ", ": ")).encode
+_BOUNDARY = "},\n        {"
+
+
+def _rows_text(rows: list[dict[str, Any]]) -> str:
+    """``rows`` as ``json.dumps(..., indent=2, sort_keys=True)`` writes the items of a
+    list three levels deep, each after a newline (the caller adds the commas between
+    batches)."""
+    body = _ROWS(rows)[2:-2].replace(_BOUNDARY, "\n      },\n      {\n        ")
+    return "\n      {\n        " + body + "\n      }"
 
 
 # --- reading and checking a dump --------------------------------------------------------
@@ -240,6 +289,31 @@ def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any], columns: 
     return int(cur.lastrowid or 0)
 
 
+def _insert_all(
+    conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]], columns: list[str]
+) -> None:
+    """Insert ``rows`` in order, each run of rows with the same columns in one
+    ``executemany`` (an export's rows all have the same columns)."""
+    known = set(columns)
+    start = 0
+    while start < len(rows):
+        keys = sorted(rows[start])
+        unknown = [k for k in keys if k not in known]
+        if unknown:
+            raise sqlite3.IntegrityError(f"{table} has no column '{unknown[0]}'")
+        same = rows[start].keys()
+        end = start + 1
+        while end < len(rows) and rows[end].keys() == same:
+            end += 1
+        names = ", ".join(f'"{k}"' for k in keys)
+        marks = ", ".join("?" for _ in keys)
+        conn.executemany(
+            f"INSERT INTO {table} ({names}) VALUES ({marks})",
+            ([row[k] for k in keys] for row in islice(rows, start, end)),
+        )
+        start = end
+
+
 def restore(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
     """Insert every row as it was (same ids); the journal must be empty."""
     from netjournal.store.reads import dump as dump_reads
@@ -249,8 +323,7 @@ def restore(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> 
     try:
         for table in JOURNAL_TABLES:
             columns = dump_reads.table_columns(j.conn, table)
-            for row in tables[table]:
-                _insert(j.conn, table, row, columns)
+            _insert_all(j.conn, table, tables[table], columns)
             counts[table] = len(tables[table])
         _check_keys(j.conn)
     except sqlite3.IntegrityError as exc:

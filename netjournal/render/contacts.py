@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from netjournal.render import console, emit_json, esc, money, put, say, table
+from netjournal.render import console, emit_json, esc, money, more, put, say, table
 from netjournal.text import format_money
 
 
-def contacts(rows: list[dict[str, Any]], *, as_json: bool) -> None:
+def contacts(rows: list[dict[str, Any]], *, as_json: bool, total: int | None = None) -> None:
+    """The contacts table (a footer says how many more ``--limit 0`` shows), or JSON."""
     if as_json:
         emit_json(
             {
@@ -52,6 +53,7 @@ def contacts(rows: list[dict[str, Any]], *, as_json: bool) -> None:
             r["last_contact"] or "never",
         )
     put(t)
+    more(len(rows) if total is None else total, len(rows))
 
 
 def asks(rows: list[dict[str, Any]], *, as_json: bool, currency: str = "") -> None:

@@ -20,7 +20,8 @@ def depth_report(
     """Active contacts' depth, band and stage, deepest first (then by name; the first
     ``limit``, 0: all) and ``count`` of them all."""
     entries, count, _given, _taken = scores.ranked(conn, today, c, "depth", limit)
-    return {"as_of": today.isoformat(), "contacts": entries, "count": count}
+    contacts = [{k: v for k, v in e.items() if k[0] != "_"} for e in entries]
+    return {"as_of": today.isoformat(), "contacts": contacts, "count": count}
 
 
 def depth_detail(conn: sqlite3.Connection, name: str, today: date, c: Constants) -> dict[str, Any]:

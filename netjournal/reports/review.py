@@ -197,7 +197,7 @@ def habits(
 def stages(conn: sqlite3.Connection, p: review.Period, today: date, c: Constants) -> dict[str, Any]:
     from netjournal.scoring.stage import STAGES
 
-    named = scores.stages_on(conn, today, c)
+    named = scores.stages_today(conn, today, c)
     now = {cid: stage for cid, (_name, stage) in named.items()}
     before_day = p.start - timedelta(days=1)
     met = {cid: date.fromisoformat(d) for cid, d in proactive_reads.met_days(conn)}

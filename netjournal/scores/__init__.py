@@ -164,12 +164,16 @@ def stages_on(
     }
 
 
-def depths(conn: sqlite3.Connection, today: date, c: Constants, ids: list[int]) -> list[float]:
-    """Today's depth of each contact of ``ids``."""
-    from netjournal.scores.history import histories
-    from netjournal.scoring.depth import depth
+def stages_today(conn: sqlite3.Connection, today: date, c: Constants) -> dict[int, tuple[str, str]]:
+    """(name, stage) of the active contacts today, in name order: from the score cache
+    (what ``net due`` and ``net depth`` keep), computed and kept when missing."""
+    return {cid: (e["name"], e["stage"]) for cid, e in scored(conn, today, c, "depth").items()}
 
-    return [depth(h, today, c).depth for h in histories(conn, today, ids, c=c).values()]
+
+def depths(conn: sqlite3.Connection, today: date, c: Constants, ids: list[int]) -> list[float]:
+    """Today's depth (unrounded) of each contact of ``ids``, from the score cache when
+    it holds it."""
+    return [e["_depth"] for e in scored(conn, today, c, "depth", ids).values()]
 
 
 # --- checking the cache (net doctor) ---------------------------------------------------------

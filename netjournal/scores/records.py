@@ -102,7 +102,7 @@ def score_record(h: ContactHistory, today: date, c: Constants) -> dict[str, Any]
             "_taken": bal.taken,
             "_balance": round(bal.balance, 9),
         },
-        "depth": depth_entry(scores.depth, scores.stage),
+        "depth": {**depth_entry(scores.depth, scores.stage), "_depth": scores.depth.depth},
         "urgency": urgency_record(scores.urgency),
     }
 

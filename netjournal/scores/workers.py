@@ -31,8 +31,11 @@ if TYPE_CHECKING:
     from netjournal.scoring.constants import Constants
 
 WORKERS_ENV = "NETJOURNAL_WORKERS"
-#: contacts a worker should have at least, for starting a process to pay off
-PER_WORKER = 1500
+#: contacts a worker should have at least, for starting a process to pay off: measured
+#: on 2 cores, the realistic journal (3,150 contacts) was slower in 2 workers than in
+#: this process (wall and CPU); ``bench/run.py`` times ``due (first, 1 process)`` beside
+#: the default on the large and huge journals
+PER_WORKER = 5000
 #: at most this many worker processes
 MAX_WORKERS = 8
 #: chunks per worker (each chunk scans the interactions once: fewer is cheaper)

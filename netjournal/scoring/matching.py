@@ -18,8 +18,9 @@ offer the most of that need's words (ties by name), so a large journal gives a s
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from netjournal.text import fold
@@ -246,6 +247,84 @@ def _best_need(
     return best
 
 
+#: a stem offered by more contacts than this is *common*: a seeker's helpers through it
+#: are walked lazily in name order instead of all counted (only the order of work
+#: changes, never the result)
+COMMON_STEM = 64
+
+
+@dataclass
+class _Index:
+    """Who offers each stem (contacts in name order) and each contact's offered stems."""
+
+    rank: dict[int, int]  # contact -> position in name order
+    by_stem: dict[str, list[int]]  # stem -> contacts offering it, in name order
+    stems_of: dict[int, frozenset[str]]  # contact -> every stem it offers
+
+
+def _index(profiles: Sequence[Profile], offers_of: dict[int, list[Offer]]) -> _Index:
+    order = sorted(profiles, key=lambda p: (fold(p.name), p.id))
+    rank = {p.id: n for n, p in enumerate(order)}
+    stems_of = {
+        cid: frozenset().union(*(o.stems for o in items)) for cid, items in offers_of.items()
+    }
+    by_stem: dict[str, list[int]] = {}
+    for p in order:
+        for stem_ in stems_of.get(p.id, ()):
+            by_stem.setdefault(stem_, []).append(p.id)
+    return _Index(rank, by_stem, stems_of)
+
+
+def _score(ix: _Index, wanted: list[Need], cid: int) -> int:
+    """The most stems of one need that ``cid`` offers."""
+    have = ix.stems_of.get(cid, frozenset())
+    return max(len(need.stems & have) for need in wanted)
+
+
+def _candidates(ix: _Index, wanted: list[Need]) -> Iterator[int]:
+    """Every contact offering a stem of a need, most stems of one need first, then by
+    name: the order of sorting them all by (score, name), produced lazily."""
+    rare: dict[int, int] = {}
+    common: set[str] = set()
+    for need in wanted:
+        for stem_ in need.stems:
+            helpers = ix.by_stem.get(stem_, ())
+            if len(helpers) > COMMON_STEM:
+                common.add(stem_)
+                continue
+            for cid in helpers:
+                rare[cid] = 0
+    for cid in rare:
+        rare[cid] = _score(ix, wanted, cid)
+    reach = max(len(need.stems & common) for need in wanted)  # the best score via common
+    top = max([*rare.values(), reach, 0])
+    streams = [ix.by_stem[s] for s in sorted(common)]
+    for level in range(top, 0, -1):
+        mine = sorted((ix.rank[c], c) for c, n in rare.items() if n == level)
+        if level > reach:
+            yield from (cid for _rank, cid in mine)
+            continue
+        others = _common_only(ix, wanted, streams, rare, level)
+        for _rank, cid in heapq.merge(mine, others):
+            yield cid
+
+
+def _common_only(
+    ix: _Index, wanted: list[Need], streams: list[list[int]], rare: dict[int, int], level: int
+) -> Iterator[tuple[int, int]]:
+    """(rank, contact) in name order of the contacts reached only through common stems
+    whose score is ``level``."""
+    last = -1
+    rank_of = ix.rank
+    merged = heapq.merge(*(((rank_of[c], c) for c in stream) for stream in streams))
+    for rank, cid in merged:
+        if rank == last:
+            continue
+        last = rank
+        if cid not in rare and _score(ix, wanted, cid) == level:
+            yield rank, cid
+
+
 def introductions(
     profiles: Sequence[Profile],
     known: set[frozenset[int]],
@@ -258,26 +337,13 @@ def introductions(
     out: list[Introduction] = []
     offers_of = {p.id: offers(p) for p in profiles}
     by_id = {p.id: p for p in profiles}
-    index: dict[str, set[int]] = {}  # stem -> contacts offering it
-    for cid, items in offers_of.items():
-        for offer in items:
-            for s in offer.stems:
-                index.setdefault(s, set()).add(cid)
+    ix = _index(profiles, offers_of)
     for seeker in profiles:
         wanted = needs(seeker)
         if not wanted:
             continue
-        scores: dict[int, int] = {}  # helper -> most stems of one need they offer
-        for need in wanted:
-            hits: dict[int, int] = {}
-            for s in need.stems:
-                for cid in index.get(s, ()):
-                    hits[cid] = hits.get(cid, 0) + 1
-            for cid, n in hits.items():
-                scores[cid] = max(scores.get(cid, 0), n)
-        ranked = sorted(scores, key=lambda c: (-scores[c], fold(by_id[c].name)))
         found = 0
-        for cid in ranked:
+        for cid in _candidates(ix, wanted):
             if found >= per_seeker:
                 break
             if cid == seeker.id or frozenset((seeker.id, cid)) in known:
@@ -298,11 +364,12 @@ def referrers(
     """Per target, the contacts best placed to refer you (role, company, tags, networks,
     business facts against the target's words), best first."""
     out: list[TargetMatch] = []
+    offered = [(p, offers(p, skills=False)) for p in profiles] if targets else []
     for target_id, text in targets:
         wanted = words(text)
         found: list[Referrer] = []
-        for p in profiles:
-            matched = [o for o in offers(p, skills=False) if wanted & o.stems]
+        for p, items in offered:
+            matched = [o for o in items if wanted & o.stems]
             if not matched:
                 continue
             common = sorted(set().union(*(wanted & o.stems for o in matched)))

@@ -24,8 +24,9 @@ from datetime import date
 from typing import Any
 
 #: bump when what a record holds or how scores are computed changes, so that no score from
-#: before survives an upgrade (2: real contact, imports, snoozes that hide cadence only)
-CACHE_FORMAT = 2
+#: before survives an upgrade (2: real contact, imports, snoozes that hide cadence only;
+#: 3: the unrounded depth, for review)
+CACHE_FORMAT = 3
 
 #: (table, SQL expression(s) giving the affected contact ids for NEW / OLD rows)
 _BY_CONTACT_COLUMN = ("participant", "exchange", "fact", "followup")

@@ -89,8 +89,29 @@ def contacts(
     tag: str | None = None,
     tier: str | None = None,
     include_archived: bool = False,
+    limit: int = 0,
 ) -> list[dict[str, Any]]:
-    """Contacts with their interaction count and last interaction day, by name."""
+    """Contacts with their interaction count and last interaction day, by name (the
+    first ``limit``; 0: all)."""
+    clause, params = _where(tag, tier, include_archived)
+    tail = ""
+    if limit:
+        tail = " LIMIT ?"
+        params.append(limit)
+    sql = f"""
+        SELECT {", ".join("c." + col.strip() for col in CONTACT_COLUMNS.split(","))},
+               c.name_folded AS folded,
+               (SELECT count(*) FROM participant p WHERE p.contact_id = c.id) AS interactions,
+               (SELECT max(i.occurred_on) FROM participant p
+                  JOIN interaction i ON i.id = p.interaction_id
+                 WHERE p.contact_id = c.id) AS last_contact
+          FROM contact c {clause}
+         ORDER BY c.name_folded{tail}
+    """
+    return [_contact_dict(r) for r in dicts(conn, sql, params)]
+
+
+def _where(tag: str | None, tier: str | None, include_archived: bool) -> tuple[str, list[Any]]:
     where = []
     params: list[Any] = []
     if not include_archived:
@@ -101,18 +122,19 @@ def contacts(
     if tag:
         where.append("EXISTS (SELECT 1 FROM json_each(c.tags) WHERE lower(json_each.value) = ?)")
         params.append(tag.lower())
-    clause = ("WHERE " + " AND ".join(where)) if where else ""
-    sql = f"""
-        SELECT {", ".join("c." + col.strip() for col in CONTACT_COLUMNS.split(","))},
-               c.name_folded AS folded,
-               (SELECT count(*) FROM participant p WHERE p.contact_id = c.id) AS interactions,
-               (SELECT max(i.occurred_on) FROM participant p
-                  JOIN interaction i ON i.id = p.interaction_id
-                 WHERE p.contact_id = c.id) AS last_contact
-          FROM contact c {clause}
-         ORDER BY c.name_folded
-    """
-    return [_contact_dict(r) for r in dicts(conn, sql, params)]
+    return (("WHERE " + " AND ".join(where)) if where else ""), params
+
+
+def contact_count(
+    conn: sqlite3.Connection,
+    *,
+    tag: str | None = None,
+    tier: str | None = None,
+    include_archived: bool = False,
+) -> int:
+    """How many contacts :func:`contacts` lists with these filters (and no limit)."""
+    clause, params = _where(tag, tier, include_archived)
+    return int(conn.execute(f"SELECT count(*) FROM contact c {clause}", params).fetchone()[0])
 
 
 def contact_search_text(conn: sqlite3.Connection) -> dict[int, str]:

@@ -6,6 +6,7 @@ Plain SQL over ``sqlite3``; nothing here imports SQLModel or SQLAlchemy.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 from netjournal.store.reads.sql import dicts
@@ -35,6 +36,21 @@ def table_dump(conn: sqlite3.Connection, table: str) -> list[dict[str, Any]]:
     """Every row of one journal table as stored, in primary-key order."""
     order = "key" if table == "setting" else "id"
     return dicts(conn, f"SELECT * FROM {table} ORDER BY {order}")
+
+
+def table_rows(
+    conn: sqlite3.Connection, table: str, *, sort_columns: bool = False
+) -> Iterator[dict[str, Any]]:
+    """:func:`table_dump` one row at a time (a cursor, not a list: bounded memory); with
+    ``sort_columns`` each row's keys come in sorted order."""
+    order = "key" if table == "setting" else "id"
+    columns = table_columns(conn, table)
+    if sort_columns:
+        columns.sort()
+    listed = ", ".join(f'"{c}"' for c in columns)
+    cur = conn.execute(f"SELECT {listed} FROM {table} ORDER BY {order}")
+    for row in cur:
+        yield dict(zip(columns, row, strict=True))
 
 
 def table_count(conn: sqlite3.Connection, table: str) -> int:
