@@ -409,8 +409,16 @@ IMPORT_MORE_RENAMED = (
 )
 IMPORT_MORE_WARNINGS = "  … and {count} more notes (only the first {limit} are listed)."
 IMPORT_RENAMED = (
-    "  {where}: '{name}' is already another contact's name, so this one was added as '{new}'."
+    "  {where}: '{name}' has a different {why} from the contact '{name}', so this one was "
+    "added as '{new}'. If they are one person: net contact merge {merge}"
 )
+#: what differed between two people of the same name (``identity.CONTRADICTING`` and UID)
+IDENTITY_KINDS = {
+    "linkedin": "LinkedIn profile",
+    "email": "email",
+    "uid": "vCard UID",
+    "phone": "phone",
+}
 IMPORT_NOTHING = "No card in {path} could be imported."
 IMPORT_FILED = (
     "Filed {n} as {tiers}: no cadence, and not in 'net due', until you meet them "

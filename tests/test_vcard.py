@@ -89,15 +89,37 @@ def test_uid_is_identity_and_values_are_not_overwritten(
     assert (ana["company"], ana["phone"]) == ("Typed by hand", "123")
 
 
-def test_name_taken_by_a_contact_with_another_uid(
+def test_another_address_book_uid_links_to_the_same_person(
     ok: Callable[..., Any], rows: Any, tmp_path: Path
 ) -> None:
+    """iCloud and Google give one person two UIDs: a UID alone never makes a second
+    contact; the contact keeps both."""
     path = tmp_path / "c.vcf"
     path.write_text(card("UID:u1\r\nFN:Ana Rossi\r\n"), encoding="utf-8")
     ok("import", "vcard", str(path))
     path.write_text(card("UID:u2\r\nFN:Ana Rossi\r\nORG:Beta\r\n"), encoding="utf-8")
     result = ok("import", "vcard", str(path))
-    assert "was added as 'Ana Rossi (Beta)'" in result.stderr
+    assert "updated 1" in result.stderr
+    assert [r[0] for r in rows("SELECT name FROM contact")] == ["Ana Rossi"]
+    uids = rows("SELECT value FROM identity WHERE kind = 'uid' ORDER BY value")
+    assert [r[0] for r in uids] == ["u1", "u2"]
+
+
+def test_name_taken_by_a_contact_with_another_email(
+    ok: Callable[..., Any], rows: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "c.vcf"
+    path.write_text(card("UID:u1\r\nFN:Ana Rossi\r\nEMAIL:ana@a.example\r\n"), encoding="utf-8")
+    ok("import", "vcard", str(path))
+    path.write_text(
+        card("UID:u2\r\nFN:Ana Rossi\r\nORG:Beta\r\nEMAIL:ana@b.example\r\n"), encoding="utf-8"
+    )
+    result = ok("import", "vcard", str(path))
+    assert (
+        "  card 1: 'Ana Rossi' has a different email from the contact 'Ana Rossi', so this one "
+        "was added as 'Ana Rossi (Beta)'. If they are one person: "
+        "net contact merge 'Ana Rossi' 'Ana Rossi (Beta)'" in result.stderr.splitlines()
+    )
     assert sorted(r[0] for r in rows("SELECT name FROM contact")) == [
         "Ana Rossi",
         "Ana Rossi (Beta)",

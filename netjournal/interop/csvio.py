@@ -6,8 +6,9 @@ linkedin`` (tags separated by ``;``, a ``;`` inside a tag written ``\\;`` and a 
 ``+``, ``-``, ``@``, tab or carriage return is written with a leading ``'`` so that a
 spreadsheet never runs it as a formula; import removes that ``'`` again.
 
-Identity on import: email, else name. A known contact takes the row's non-empty cells
-(an empty cell never clears a field); tags are added to the ones it has.
+Identity on import: the LinkedIn profile, email or phone (``netjournal.identity``), else
+the name unless a profile or email contradicts it. A known contact takes the row's
+non-empty cells (an empty cell never clears a field); tags are added to the ones it has.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from netjournal import messages, vocab
+from netjournal import identity, messages, vocab
 from netjournal.errors import BadValue
 from netjournal.interop import (
     SAME,
@@ -221,21 +222,17 @@ def import_rows(
     people = Contacts(j, source="csv", tier=tier)
     seen: dict[int, str] = {}
     for row in rows:
-        email = row.fields.get("email")
-        key = people.by_email.get(email.casefold()) if email else None
-        name = row.name
-        if key is None:
-            clash = people.named(row.name)
-            existing_email = people.rows[clash].get("email") if clash is not None else None
-            if clash is not None and not (email and existing_email):
-                key = clash
-            elif clash is not None:
-                name = people.free_name(row.name, row.fields.get("company"))
-                summary.renamed.append((row.where, row.name, name))
+        f = row.fields
+        found = identity.collect(
+            linkedin=f.get("linkedin_url"), email=f.get("email"), phone=f.get("phone")
+        )
+        link = people.link(row.name, found)
+        key = link.key
         if key is not None and key in seen:
             summary.skipped.append((row.where, messages.WHY_SAME_AS.format(where=seen[key])), SAME)
             continue
         if key is None:
+            name = people.place(row.name, link, f.get("company"), row.where, summary)
             key = people.add(name, tags=tags_json(row.tags), **row.fields)
             summary.added += 1
         else:
@@ -244,6 +241,7 @@ def import_rows(
             tags = merged_tags(people.tags(key), row.tags)
             if tags != people.tags(key):
                 changes["tags"] = tags_json(tags)
+            people.claim(key, found)
             if changes:
                 people.update(key, **changes)
                 summary.updated += 1

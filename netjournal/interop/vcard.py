@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from netjournal import messages
+from netjournal import identity, messages
 from netjournal.errors import BadValue
-from netjournal.interop import SAME, Contacts, Summary, merged_tags, tags_json
+from netjournal.identity import Identity
+from netjournal.interop import SAME, Contacts, Link, Summary, merged_tags, tags_json
 from netjournal.text import clean_name, clean_optional, clean_text, printable
 
 if TYPE_CHECKING:
@@ -44,8 +45,16 @@ class Card:
     phone: str | None = None
     birthday: str | None = None
     uid: str | None = None
+    linkedin: str | None = None
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+
+    def identities(self) -> list[Identity]:
+        return identity.collect(
+            linkedin=self.linkedin, uid=self.uid, email=self.emails, phone=self.phones
+        )
 
 
 #: the largest card read (a phone's photo of the person makes a card big; 8 MB is not a
@@ -137,6 +146,25 @@ def _name(component: Any) -> str | None:
     return None
 
 
+def _all_texts(component: Any, name: str) -> list[str]:
+    out: list[str] = []
+    for value in _values(component, name):
+        if isinstance(value, str) and value.strip() and value.strip().isprintable():
+            out.append(value.strip())
+    return out
+
+
+def _linkedin(component: Any) -> str | None:
+    """The LinkedIn profile among the card's URL lines (our own export writes it there)
+    and Apple's ``X-SOCIALPROFILE``."""
+    for name in ("url", "x-socialprofile"):
+        for value in _values(component, name):
+            found = identity.linkedin(value) if isinstance(value, str) else None
+            if found:
+                return found
+    return None
+
+
 def read_card(position: int, text: str | None, summary: Summary) -> Card | None:
     """One card, or None (reported in ``summary``) when it cannot be read."""
     import vobject
@@ -178,6 +206,9 @@ def read_card(position: int, text: str | None, summary: Summary) -> Card | None:
         summary.warnings.append((where, messages.WHY_BAD_EMAIL.format(email=email)))
         email = None
     card.email = email
+    card.emails = [e for e in _all_texts(component, "email") if _EMAIL.match(e)]
+    card.phones = _all_texts(component, "tel")
+    card.linkedin = _linkedin(component)
     for line in component.contents.get("bday", []):
         if not isinstance(line.value, str) or not line.value.strip():
             continue
@@ -219,21 +250,17 @@ def import_cards(
     for contact_id, text in dump_reads.interop_facts(j.conn, "other"):
         notes.setdefault(contact_id, set()).add(text)
     seen: dict[int, str] = {}
+    brought: dict[int, set[Identity]] = {}
     for card in cards:
         where = f"card {card.position}"
-        key = _match(people, card)
+        found = card.identities()
+        link = _match(people, card, found, brought)
+        key = link.key
         if key is not None and key in seen:
             summary.skipped.append((where, messages.WHY_SAME_AS.format(where=seen[key])), SAME)
             continue
-        name = card.name
         if key is None:
-            clash = people.named(name)
-            if clash is not None and not people.has_identity(clash):
-                key = clash
-            elif clash is not None:
-                name = people.free_name(card.name, card.company)
-                summary.renamed.append((where, card.name, name))
-        if key is None:
+            name = people.place(card.name, link, card.company, where, summary)
             key = people.add(
                 name,
                 company=card.company,
@@ -243,10 +270,13 @@ def import_cards(
                 birthday=card.birthday,
                 tags=tags_json(card.tags),
                 vcard_uid=card.uid,
+                linkedin_url=card.linkedin,
             )
             status = "added"
         else:
             status = "updated" if _refresh(people, key, card) else "unchanged"
+        people.claim(key, found)
+        brought.setdefault(key, set()).update(found)
         known = notes.setdefault(key, set()) if key >= 0 else set()
         new_notes = [n for n in card.notes if n not in known]
         if new_notes:
@@ -268,22 +298,13 @@ def import_cards(
     summary.filed, summary.tier = people.filed, tier
 
 
-def _match(people: Contacts, card: Card) -> int | None:
-    if card.uid:
-        key = people.by_uid.get(card.uid)
-        if key is None:
-            key = people.by_uuid.get(card.uid.removeprefix("urn:uuid:"))
-        if key is not None:
-            return key
-    if card.email:
-        key = people.by_email.get(card.email.casefold())
-        if key is not None:
-            return key
-    if not card.uid:
-        key = people.named(card.name)
-        if key is not None:
-            return key
-    return None
+def _match(
+    people: Contacts, card: Card, found: list[Identity], brought: dict[int, set[Identity]]
+) -> Link:
+    """By identity (UID, or our own export's contact UUID; LinkedIn URL; emails; phones),
+    else by name unless a LinkedIn profile or email (or, within this file, a UID)
+    contradicts it."""
+    return people.link(card.name, found, brought)
 
 
 def _refresh(people: Contacts, key: int, card: Card) -> bool:
@@ -293,6 +314,8 @@ def _refresh(people: Contacts, key: int, card: Card) -> bool:
         value = getattr(card, column)
         if value is not None and not row.get(column):
             fields[column] = value
+    if card.linkedin and not row.get("linkedin_url"):
+        fields["linkedin_url"] = card.linkedin
     if card.uid and not row.get("vcard_uid") and row.get("uuid") != card.uid:
         fields["vcard_uid"] = card.uid
     tags = merged_tags(people.tags(key), card.tags)
