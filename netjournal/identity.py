@@ -179,7 +179,7 @@ def strip_credentials(name: str) -> str:
     return name
 
 
-def _cjk(ch: str) -> bool:
+def is_cjk(ch: str) -> bool:
     code = ord(ch)
     return (
         0x3040 <= code <= 0x30FF  # kana
@@ -194,11 +194,16 @@ def _cjk(ch: str) -> bool:
 def compact(folded: str) -> str:
     """A folded name without the spaces between CJK characters: LinkedIn's '李 小龍'
     (first and last name joined by a space) meets '李小龍' as people write it."""
-    if not any(_cjk(ch) for ch in folded):
+    if not any(is_cjk(ch) for ch in folded):
         return folded
     out: list[str] = []
     for i, ch in enumerate(folded):
-        if ch == " " and 0 < i < len(folded) - 1 and _cjk(folded[i - 1]) and _cjk(folded[i + 1]):
+        if (
+            ch == " "
+            and 0 < i < len(folded) - 1
+            and is_cjk(folded[i - 1])
+            and is_cjk(folded[i + 1])
+        ):
             continue
         out.append(ch)
     return "".join(out)
