@@ -149,15 +149,16 @@ _NONE = object()
 
 @import_app.command("csv")
 def import_csv(ctx: typer.Context, file: InFile, tier: ImportTier = "acquaintance") -> None:
-    """Contacts from a CSV with the columns of 'net export csv' (at least 'name'); a row's
-    own tier wins over --tier."""
+    """Contacts from a CSV with the columns of 'net export csv' (at least 'name'), or
+    Google Contacts' or Outlook's CSV; ';'-separated files too. A row's own tier wins
+    over --tier."""
     from netjournal.interop import Summary
     from netjournal.interop.csvio import import_rows, parse
 
     st = state(ctx)
     tier_value = _tier(tier)
     summary = Summary("CSV")
-    with _opened(st, file, "CSV") as source:
+    with _opened(st, file, "CSV", tolerant=True) as source:
         rows = parse(source, summary, st.config.date_order)
         command = f"import csv {file.name}"
         with _importing(st, command, source, rows, "Importing contacts") as (j, items):
