@@ -105,6 +105,9 @@ NAME_UNKNOWN = "No contact is called '{name}'."
 NAME_UNKNOWN_CLOSE = "No contact is called '{name}'. Did you mean {options}?"
 NAME_AMBIGUOUS = "'{name}' could be {options}. Type more of the name."
 NAME_TAKEN = "There is already a contact called '{name}'."
+NO_DUPES = "No two contacts look like one person."
+DOCTOR_LOOKALIKE = "'{a}' and '{b}' look like one person ({evidence}); if they are: {merge}"
+DOCTOR_MORE_LOOKALIKES = "… and {count} more pairs: net contact dupes lists them all"
 NAME_CLOSE_ON_LOG = (
     "No contact is called '{name}'. Did you mean {options}? "
     "Use the full name, or --new to create '{name}'."
@@ -409,8 +412,16 @@ IMPORT_MORE_RENAMED = (
 )
 IMPORT_MORE_WARNINGS = "  … and {count} more notes (only the first {limit} are listed)."
 IMPORT_RENAMED = (
-    "  {where}: '{name}' is already another contact's name, so this one was added as '{new}'."
+    "  {where}: '{name}' has a different {why} from the contact '{name}', so this one was "
+    "added as '{new}'. If they are one person: net contact merge {merge}"
 )
+#: what differed between two people of the same name (``identity.CONTRADICTING`` and UID)
+IDENTITY_KINDS = {
+    "linkedin": "LinkedIn profile",
+    "email": "email",
+    "uid": "vCard UID",
+    "phone": "phone",
+}
 IMPORT_NOTHING = "No card in {path} could be imported."
 IMPORT_FILED = (
     "Filed {n} as {tiers}: no cadence, and not in 'net due', until you meet them "

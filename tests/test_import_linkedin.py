@@ -192,8 +192,9 @@ def test_same_name_with_another_profile_is_added_with_company(
         write(tmp_path, "Ana,Rossi,https://www.linkedin.com/in/a2,,Beta,,\n", "b.csv"),
     )
     assert (
-        "  row 2: 'Ana Rossi' is already another contact's name, so this one was added as "
-        "'Ana Rossi (Beta)'." in result.stderr.splitlines()
+        "  row 2: 'Ana Rossi' has a different LinkedIn profile from the contact 'Ana Rossi', "
+        "so this one was added as 'Ana Rossi (Beta)'. If they are one person: "
+        "net contact merge 'Ana Rossi' 'Ana Rossi (Beta)'" in result.stderr.splitlines()
     )
     names = sorted(r[0] for r in rows("SELECT name FROM contact"))
     assert names == ["Ana Rossi", "Ana Rossi (Beta)"]

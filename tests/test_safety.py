@@ -274,7 +274,10 @@ def test_doctor_finds_problems(
     out = result.stdout
     assert "interaction i2 has no participants" in out
     assert "fact row" in out and "missing contact" in out
-    assert "'Ana Rossi', 'Rossi, Ana'" in out or "'Rossi, Ana', 'Ana Rossi'" in out
+    assert (
+        "'Ana Rossi' and 'Rossi, Ana' look like one person (same name); if they are: "
+        "net contact merge 'Ana Rossi' 'Rossi, Ana'" in out
+    )
     assert "same email" in out
     assert "same LinkedIn profile" in out
     assert "chmod 600" in out

@@ -177,7 +177,10 @@ def test_every_read_query_runs_against_the_model_schema(tmp_path):
     conn.close()
 
 
-NAME_WORDS = ["Ana", "ana", "Anna", "Rossi", "Rössi", "Marco", "Maria", "Ma", "de", "Núñez", "Bo"]
+NAME_WORDS = [
+    *("Ana", "ana", "Anna", "Rossi", "Rössi", "Marco", "Maria", "Ma", "de", "Núñez", "Bo"),
+    *("李", "小龍", "李小龍"),
+]
 
 
 @settings(
@@ -190,7 +193,9 @@ NAME_WORDS = ["Ana", "ana", "Anna", "Rossi", "Rössi", "Marco", "Maria", "Ma", "
     ),
     query=st.one_of(
         st.lists(st.sampled_from(NAME_WORDS), min_size=1, max_size=2).map(" ".join),
-        st.sampled_from(["a", "ma", "ro", "ana ro", "annna", "mrco", "zz", " ", "nunez"]),
+        st.sampled_from(
+            ["a", "ma", "ro", "ana ro", "annna", "mrco", "zz", " ", "nunez", "marko", "李 小龍"]
+        ),
     ),
     exact_only=st.booleans(),
 )

@@ -215,6 +215,21 @@ def merge(
     echo(messages.CONTACT_MERGED.format(keep=a.name, other=b.name))
 
 
+@contact_app.command("dupes")
+def dupes(
+    ctx: typer.Context,
+    json_: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Contacts that look like one person, with the evidence, most likely first."""
+    from netjournal.render import contacts as render_contacts
+    from netjournal.reports.dupes import dupes as find_dupes
+
+    st = state(ctx)
+    with reading(st) as conn:
+        data = find_dupes(conn)
+    render_contacts.dupes(data, as_json=json_)
+
+
 @contact_app.command("archive")
 def archive(
     ctx: typer.Context,

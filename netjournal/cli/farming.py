@@ -246,14 +246,22 @@ def export_ics(
             show_default=False,
         ),
     ] = None,
+    alarm: Annotated[
+        bool, typer.Option("--alarm", help="A reminder at 9:00 on the day of each item.")
+    ] = False,
+    todo: Annotated[
+        bool,
+        typer.Option("--todo", help="Follow-ups and promises as to-dos (VTODO), not events."),
+    ] = False,
 ) -> None:
-    """Open follow-ups, promises and next birthdays as an iCalendar file (.ics)."""
+    """Open follow-ups and promises, those done or removed in the last 30 days (as
+    cancelled), and yearly birthdays as an iCalendar file (.ics)."""
     from netjournal.interop import ics, write_output
 
     st = state(ctx)
     with reading(st) as conn:
         items = ics.collect(conn, st.today)
-    data = ics.build(items, st.now)
+    data = ics.build(items, st.now, alarm=alarm, todo=todo)
     write_output(output, data.decode("utf-8"))
     if output is not None:
         notice(messages.ICS_WRITTEN.format(events=len(items), path=output))

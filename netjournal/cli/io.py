@@ -72,12 +72,13 @@ def _report(summary: "Summary") -> None:
 
 
 @contextmanager
-def _opened(st: State, file: Path, what: str) -> "Iterator[Source]":
+def _opened(st: State, file: Path, what: str, tolerant: bool = False) -> "Iterator[Source]":
     """The import file, open as a stream within the configured import limit."""
     from netjournal.interop.source import open_import
     from netjournal.store.paths import config_path
 
-    with open_import(file, what, st.config.import_limit_mb, config_path()) as source:
+    limit = st.config.import_limit_mb
+    with open_import(file, what, limit, config_path(), tolerant=tolerant) as source:
         yield source
 
 
@@ -124,7 +125,7 @@ def import_vcard(ctx: typer.Context, file: InFile, tier: ImportTier = "acquainta
     st = state(ctx)
     tier_value = _tier(tier)
     summary = Summary("vCard", unit="card")
-    with _opened(st, file, "vCard") as source:
+    with _opened(st, file, "vCard", tolerant=True) as source:
         cards = _peeked(parse(source, summary))
         if cards is not None:
             command = f"import vcard {file.name}"
@@ -148,15 +149,16 @@ _NONE = object()
 
 @import_app.command("csv")
 def import_csv(ctx: typer.Context, file: InFile, tier: ImportTier = "acquaintance") -> None:
-    """Contacts from a CSV with the columns of 'net export csv' (at least 'name'); a row's
-    own tier wins over --tier."""
+    """Contacts from a CSV with the columns of 'net export csv' (at least 'name'), or
+    Google Contacts' or Outlook's CSV; ';'-separated files too. A row's own tier wins
+    over --tier."""
     from netjournal.interop import Summary
     from netjournal.interop.csvio import import_rows, parse
 
     st = state(ctx)
     tier_value = _tier(tier)
     summary = Summary("CSV")
-    with _opened(st, file, "CSV") as source:
+    with _opened(st, file, "CSV", tolerant=True) as source:
         rows = parse(source, summary, st.config.date_order)
         command = f"import csv {file.name}"
         with _importing(st, command, source, rows, "Importing contacts") as (j, items):
@@ -232,6 +234,14 @@ def export_vcard(
     ctx: typer.Context,
     output: OutFile = None,
     version: Annotated[str, typer.Option("--version", help="vCard version: 3.0 or 4.0.")] = "3.0",
+    apple: Annotated[
+        bool,
+        typer.Option(
+            "--apple",
+            help="Birthdays without a year as Apple Contacts writes them (1604 and "
+            "X-APPLE-OMIT-YEAR) instead of --MMDD.",
+        ),
+    ] = False,
 ) -> None:
     """Contacts as vCards (.vcf), with 'other' facts as notes."""
     from netjournal.interop import progress, vcard, write_output
@@ -243,8 +253,11 @@ def export_vcard(
         notes: dict[int, list[str]] = {}
         for contact_id, text in dump_reads.interop_facts(conn, "other"):
             notes.setdefault(contact_id, []).append(text)
+        extra: dict[int, list[tuple[str, str]]] = {}
+        for contact_id, kind, value in dump_reads.identities(conn):
+            extra.setdefault(contact_id, []).append((kind, value))
     with progress(len(contacts), "Exporting cards"):
-        text = vcard.export(contacts, notes, version)
+        text = vcard.export(contacts, notes, version, extra=extra, apple=apple)
     write_output(output, text)
     _done(output, _count(len(contacts)))
 

@@ -13,6 +13,7 @@ sentence from :mod:`netjournal.messages`.
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -21,8 +22,9 @@ from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from netjournal import messages
+from netjournal import identity, messages
 from netjournal.errors import BadValue
+from netjournal.identity import Identity
 from netjournal.text import MAX_NAME, MAX_TEXT, clean_name, clean_optional, fold, visible
 
 if TYPE_CHECKING:
@@ -136,7 +138,14 @@ class Summary:
         for kind, count in self.skipped.more().items():
             template = messages.IMPORT_MORE_SAME if kind == SAME else messages.IMPORT_MORE_SKIPPED
             out.append(template.format(count=count, limit=limit, unit=self.unit))
-        out += [messages.IMPORT_RENAMED.format(where=w, name=n, new=m) for w, n, m in self.renamed]
+        for where, name, new, why in self.renamed:
+            merge = f"{shlex.quote(name)} {shlex.quote(new)}"
+            shown = messages.IDENTITY_KINDS.get(why, why)
+            out.append(
+                messages.IMPORT_RENAMED.format(
+                    where=where, name=name, new=new, why=shown, merge=merge
+                )
+            )
         for count in self.renamed.more().values():
             out.append(messages.IMPORT_MORE_RENAMED.format(count=count, limit=limit))
         out += [messages.IMPORT_WARNING.format(where=w, why=y) for w, y in self.warnings]
@@ -170,14 +179,18 @@ def quick_optional(raw: str, what: str) -> str | None:
 
 def canonical_linkedin(url: str | None) -> str | None:
     """``https://se.linkedin.com/in/Ada-L/?trk=x`` -> ``https://www.linkedin.com/in/ada-l``."""
-    import re
+    return identity.linkedin(url)
 
-    if not url:
-        return None
-    match = re.search(r"linkedin\.com/in/([^/?#\s]+)", url.strip(), re.IGNORECASE)
-    if not match:
-        return None
-    return f"https://www.linkedin.com/in/{match.group(1).lower()}"
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Which contact an incoming person is: ``key`` (None: a new contact); when the
+    name is an existing contact's but an identity contradicts it, ``clash`` is that
+    contact and ``why`` the kind of identity that differs."""
+
+    key: int | None
+    clash: int | None = None
+    why: str = ""
 
 
 class Contacts:
@@ -200,11 +213,17 @@ class Contacts:
         self.by_uid: dict[str, int] = {}
         self.by_uuid: dict[str, int] = {}
         self.by_email: dict[str, int] = {}
+        self.by_key: dict[str, int] = {}  # identity.name_key: CJK spacing, credentials
+        self.by_identity: dict[Identity, int] = {}
+        self.identities: dict[int, set[Identity]] = {}
+        self.claims: list[tuple[int, str, str]] = []  # identity rows still to insert
         self.pending: dict[int, dict[str, Any]] = {}
         self.resolved: dict[int, int] = {}
         self.created = 0
         for row in dump_reads.interop_contacts(j.conn):
             self._index(int(row["id"]), row)
+        for contact_id, kind, value in dump_reads.identities(j.conn):
+            self._know(contact_id, (kind, value))
 
     def _index(self, key: int, row: dict[str, Any]) -> None:
         self.rows[key] = row
@@ -217,14 +236,72 @@ class Contacts:
             self.by_uuid[row["uuid"]] = key
         if row.get("email"):
             self.by_email.setdefault(row["email"].casefold(), key)
+        self.by_key.setdefault(identity.name_key(row["name"]), key)
+
+    def _know(self, key: int, found: Identity) -> bool:
+        """Record that ``key`` has this identity; False when another contact has it."""
+        owner = self.by_identity.setdefault(found, key)
+        if owner != key:
+            return False
+        self.identities.setdefault(key, set()).add(found)
+        return True
 
     def named(self, name: str) -> int | None:
-        return self.by_folded.get(fold(name))
+        """The contact of this name: folded, else without credentials and CJK spacing."""
+        key = self.by_folded.get(fold(name))
+        return key if key is not None else self.by_key.get(identity.name_key(name))
 
-    def has_identity(self, key: int) -> bool:
-        """Whether a contact came with its own LinkedIn URL or vCard UID."""
-        row = self.rows[key]
-        return bool(row.get("linkedin_url") or row.get("vcard_uid"))
+    def owner(self, found: Identity) -> int | None:
+        """The contact with this identity (a UID may also be a contact's own UUID, which
+        our vCard export writes)."""
+        key = self.by_identity.get(found)
+        if key is None and found[0] == "uid":
+            key = self.by_uuid.get(found[1])
+        return key
+
+    def link(
+        self, name: str, found: list[Identity], brought: dict[int, set[Identity]] | None = None
+    ) -> Link:
+        """The contact an incoming person is: the first contact with one of its
+        identities; else the contact of the same name unless a LinkedIn profile or an
+        email contradicts it (or, within one import, any identity an earlier item of the
+        import ``brought`` to that contact: two cards of one address book with two UIDs
+        are two people)."""
+        for item in found:
+            key = self.owner(item)
+            if key is not None:
+                return Link(key)
+        clash = self.named(name)
+        if clash is None:
+            return Link(None)
+        why = identity.contradicts(self.identities.get(clash, set()), found)
+        if why is None and brought and clash in brought:
+            why = identity.contradicts(brought[clash], found, identity.KINDS[:3])
+        return Link(None, clash, why) if why else Link(clash)
+
+    def claim(self, key: int, found: list[Identity]) -> None:
+        """Give contact ``key`` these identities (those no other contact has)."""
+        for item in found:
+            if item not in self.by_identity and self._know(key, item):
+                self.claims.append((key, *item))
+
+    def place(
+        self, name: str, link: Link, company: str | None, where: str, summary: Summary
+    ) -> str:
+        """The name a new contact gets: its own, or, when the name is a contradicting
+        contact's, 'Name (Company)' (reported with the command that merges them)."""
+        if link.clash is None and self.named(name) is None:
+            return name
+        new = self.free_name(name, company)
+        summary.renamed.append(
+            (
+                where,
+                self.rows[link.clash]["name"] if link.clash is not None else name,
+                new,
+                link.why,
+            )
+        )
+        return new
 
     def free_name(self, name: str, company: str | None) -> str:
         """'Name (Company)', or 'Name (2)', 'Name (3)'... : a name no contact has."""
@@ -262,12 +339,24 @@ class Contacts:
         key = -self.created
         self.pending[key] = row
         self._index(key, row)
+        self.claim(key, identity.of_contact(row))
         if len(self.pending) >= FLUSH_EVERY:
             self.flush()
         return key
 
     def flush(self) -> None:
-        """Insert the queued contacts in one statement (executemany), learn their ids."""
+        """Insert the queued contacts in one statement (executemany), learn their ids,
+        then the identities claimed meanwhile."""
+        self._flush_contacts()
+        if self.claims:
+            self.j.flush()
+            rows = [(self.real_id(key), kind, value) for key, kind, value in self.claims]
+            self.j.conn.executemany(
+                "INSERT OR IGNORE INTO identity (contact_id, kind, value) VALUES (?, ?, ?)", rows
+            )
+            self.claims.clear()
+
+    def _flush_contacts(self) -> None:
         if not self.pending:
             return
         from sqlalchemy import insert
@@ -294,6 +383,7 @@ class Contacts:
             return
         row.update(changes)
         self._index(key, row)
+        self.claim(key, identity.of_contact(changes))
         if key in self.pending:
             return  # the queued row itself changed
         contact = self.j.session.get(Contact, self.real_id(key))
@@ -306,7 +396,7 @@ class Contacts:
         if key >= 0:
             return key
         if key in self.pending:
-            self.flush()
+            self._flush_contacts()
         return self.resolved[key]
 
     def tags(self, key: int) -> list[str]:

@@ -6,14 +6,16 @@ linkedin`` (tags separated by ``;``, a ``;`` inside a tag written ``\\;`` and a 
 ``+``, ``-``, ``@``, tab or carriage return is written with a leading ``'`` so that a
 spreadsheet never runs it as a formula; import removes that ``'`` again.
 
-Identity on import: email, else name. A known contact takes the row's non-empty cells
-(an empty cell never clears a field); tags are added to the ones it has.
+Identity on import: the LinkedIn profile, email or phone (``netjournal.identity``), else
+the name unless a profile or email contradicts it. A known contact takes the row's
+non-empty cells (an empty cell never clears a field); tags are added to the ones it has.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -22,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from netjournal import messages, vocab
+from netjournal import identity, messages, vocab
 from netjournal.errors import BadValue
 from netjournal.interop import (
     SAME,
@@ -32,7 +34,7 @@ from netjournal.interop import (
     merged_tags,
     tags_json,
 )
-from netjournal.text import choice, clean_name, clean_optional
+from netjournal.text import choice, clean_name, clean_optional, clean_text
 
 if TYPE_CHECKING:
     from netjournal.interop.source import Source
@@ -86,12 +88,18 @@ def split_tags(cell: str) -> list[str]:
 
 
 def protect(cell: str) -> str:
-    """Prefix a cell a spreadsheet would run as a formula with ``'``."""
-    return "'" + cell if cell.startswith(_DANGEROUS) else cell
+    """Prefix a cell a spreadsheet would run as a formula with ``'`` (and one that truly
+    begins with ``'`` and such a character, so that :func:`unprotect` gives it back)."""
+    return "'" + cell if _guarded(cell) else cell
+
+
+def _guarded(cell: str) -> bool:
+    """Whether ``cell`` begins with what a spreadsheet runs, or with ``'`` and that."""
+    return cell.startswith(_DANGEROUS) or (cell[:1] == "'" and cell[1:].startswith(_DANGEROUS))
 
 
 def unprotect(cell: str) -> str:
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_DANGEROUS) else cell
+    return cell[1:] if cell.startswith("'") and _guarded(cell[1:]) else cell
 
 
 # --- export ---------------------------------------------------------------------------
@@ -129,28 +137,49 @@ class Row:
     name: str
     fields: dict[str, Any] = field(default_factory=dict)
     tags: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _delimiter(first: str) -> str:
+    """``;`` for the CSVs Excel writes in Italian, German... locales (and tab for TSV),
+    when the header line has more of them than commas."""
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: (counts[d], d == ","))
 
 
 def parse(source: Source, summary: Summary, date_order: str) -> Iterator[Row]:
     """The file's rows, read as they are needed; rows that cannot be used go to
-    ``summary``. The header is read now: a file without a ``name`` column is refused
-    before anything is written."""
-    reader = csv.reader(source.lines())
+    ``summary``. The header is read now (its separator, and whether it is ours, Google's
+    or Outlook's): a file without a ``name`` column of any of these is refused before
+    anything is written."""
+    from netjournal.interop.csvformats import reader_for
+    from netjournal.interop.vcardtext import decode
+
+    lines = (decode(line, None) for line in source.lines())  # cp1252 bytes (Outlook)
+    first_line = next(lines, "")
+    reader = csv.reader(itertools.chain([first_line], lines), delimiter=_delimiter(first_line))
     try:
         first = next(reader, None)
     except csv.Error as exc:
         raise BadValue(messages.IMPORT_BAD_CSV.format(path=source.path, reason=exc)) from exc
     if first is None:
         raise BadValue(messages.IMPORT_NOT_CSV.format(path=source.path))
+    foreign = reader_for([h.strip() for h in first])
     header = [h.strip().lower().replace(" ", "_") for h in first]
-    if "name" not in header:
+    if foreign is None and "name" not in header:
         raise BadValue(messages.IMPORT_NOT_CSV.format(path=source.path))
     col = {h: i for i, h in enumerate(header) if h in COLUMNS}
-    return _rows(reader, col, source.path, summary, date_order)
+
+    def ours(record: list[str]) -> dict[str, Any]:
+        return {k: record[i].strip() for k, i in col.items() if i < len(record)}
+
+    return _rows(reader, foreign or ours, source.path, summary, date_order)
 
 
 def _rows(
-    reader: Any, col: dict[str, int], path: Path, summary: Summary, date_order: str
+    reader: Any, cells_of: Any, path: Path, summary: Summary, date_order: str
 ) -> Iterator[Row]:
     line = reader.line_num + 1  # the physical line the next record starts on
     try:
@@ -159,7 +188,9 @@ def _rows(
             line = reader.line_num + 1
             if not any(c.strip() for c in record):
                 continue
-            cells = {k: unprotect(record[i].strip()) for k, i in col.items() if i < len(record)}
+            cells = {
+                k: unprotect(v) if isinstance(v, str) else v for k, v in cells_of(record).items()
+            }
             if not cells.get("name"):
                 summary.skipped.append((where, messages.WHY_NO_NAME))
                 continue
@@ -173,8 +204,22 @@ def _rows(
         raise BadValue(messages.IMPORT_BAD_CSV.format(path=path, reason=exc)) from exc
 
 
+def _extras(row: Row, cells: dict[str, Any]) -> None:
+    """The other emails and phones, and the notes, of a Google or Outlook row."""
+    for email in cells.get("emails") or []:
+        value = clean_optional(email, "email")
+        if value and _EMAIL.match(value) and value not in row.emails:
+            row.emails.append(value)
+    for phone in cells.get("phones") or []:
+        value = clean_optional(phone, "phone")
+        if value and value not in row.phones:
+            row.phones.append(value)
+    if cells.get("notes"):
+        row.notes.append(clean_text(str(cells["notes"]), "note"))
+
+
 def _row(where: str, cells: dict[str, str], date_order: str) -> Row:
-    from netjournal.dates import check_range, parse_birthday
+    from netjournal.dates import check_range
 
     row = Row(where, clean_name(cells["name"]))
     f = row.fields
@@ -188,7 +233,7 @@ def _row(where: str, cells: dict[str, str], date_order: str) -> Row:
             raise BadValue(messages.BAD_EMAIL.format(email=email))
         f["email"] = email
     if cells.get("birthday"):
-        f["birthday"] = parse_birthday(cells["birthday"], date_order=date_order)  # type: ignore[arg-type]
+        f["birthday"] = _birthday(cells["birthday"], date_order)
     if cells.get("tier"):
         f["tier"] = choice(cells["tier"], vocab.TIERS, "tier")
     kin = cells.get("kin", "").strip().lower()
@@ -207,10 +252,12 @@ def _row(where: str, cells: dict[str, str], date_order: str) -> Row:
         url = canonical_linkedin(cells["linkedin"])
         if url:
             f["linkedin_url"] = url
-    for tag in split_tags(cells.get("tags", "")):
+    raw_tags = cells.get("tags", "")
+    for tag in raw_tags if isinstance(raw_tags, list) else split_tags(raw_tags):
         cleaned = clean_optional(tag, "tag")
         if cleaned:
             row.tags = merged_tags(row.tags, [cleaned])
+    _extras(row, cells)
     return row
 
 
@@ -218,41 +265,72 @@ def import_rows(
     j: Journal, rows: Iterable[Row], summary: Summary, tier: str = "acquaintance"
 ) -> None:
     """Add or update every row inside the caller's write transaction."""
+    from netjournal.store.reads import dump as dump_reads
+
     people = Contacts(j, source="csv", tier=tier)
+    notes: dict[int, set[str]] = {}
+    for contact_id, text in dump_reads.interop_facts(j.conn, "other"):
+        notes.setdefault(contact_id, set()).add(text)
     seen: dict[int, str] = {}
     for row in rows:
-        email = row.fields.get("email")
-        key = people.by_email.get(email.casefold()) if email else None
-        name = row.name
-        if key is None:
-            clash = people.named(row.name)
-            existing_email = people.rows[clash].get("email") if clash is not None else None
-            if clash is not None and not (email and existing_email):
-                key = clash
-            elif clash is not None:
-                name = people.free_name(row.name, row.fields.get("company"))
-                summary.renamed.append((row.where, row.name, name))
+        f = row.fields
+        found = identity.collect(
+            linkedin=f.get("linkedin_url"),
+            email=[f.get("email"), *row.emails],
+            phone=[f.get("phone"), *row.phones],
+        )
+        link = people.link(row.name, found)
+        key = link.key
         if key is not None and key in seen:
             summary.skipped.append((row.where, messages.WHY_SAME_AS.format(where=seen[key])), SAME)
             continue
         if key is None:
+            name = people.place(row.name, link, f.get("company"), row.where, summary)
             key = people.add(name, tags=tags_json(row.tags), **row.fields)
-            summary.added += 1
+            status = "added"
         else:
-            current = people.rows[key]
-            changes = {k: v for k, v in row.fields.items() if _stored(current.get(k)) != _stored(v)}
-            tags = merged_tags(people.tags(key), row.tags)
-            if tags != people.tags(key):
-                changes["tags"] = tags_json(tags)
-            if changes:
-                people.update(key, **changes)
-                summary.updated += 1
-            else:
-                summary.unchanged += 1
+            status = "updated" if _refresh(people, key, row) else "unchanged"
+        people.claim(key, found)
+        known = notes.setdefault(key, set()) if key >= 0 else set()
+        new_notes = [n for n in row.notes if n not in known]
+        for note in new_notes:
+            j.add_fact(people.real_id(key), "other", note, j.today)
+            known.add(note)
+        if new_notes and status == "unchanged":
+            status = "updated"
+        setattr(summary, status, getattr(summary, status) + 1)
         seen[key] = row.where
     people.flush()
     j.flush()
     summary.filed, summary.tier = people.filed, tier
+
+
+def _refresh(people: Contacts, key: int, row: Row) -> bool:
+    """The row's non-empty cells and new tags onto a known contact; True if it changed."""
+    current = people.rows[key]
+    changes = {k: v for k, v in row.fields.items() if _stored(current.get(k)) != _stored(v)}
+    tags = merged_tags(people.tags(key), row.tags)
+    if tags != people.tags(key):
+        changes["tags"] = tags_json(tags)
+    if changes:
+        people.update(key, **changes)
+    return bool(changes)
+
+
+def _birthday(text: str, date_order: str) -> str:
+    """The birthday in the configured date order, else in the other one when only that
+    one reads it (Outlook writes its locale's order: '2/29/1968' is month first)."""
+    from netjournal.dates import parse_birthday
+
+    try:
+        return parse_birthday(text, date_order=date_order)  # type: ignore[arg-type]
+    except BadValue:
+        other = "MDY" if date_order == "DMY" else "DMY"
+        try:
+            return parse_birthday(text, date_order=other)  # type: ignore[arg-type]
+        except BadValue:
+            pass
+        raise
 
 
 def _stored(value: Any) -> Any:

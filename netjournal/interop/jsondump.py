@@ -21,7 +21,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from netjournal import messages, vocab
+from netjournal import identity, messages, vocab
 from netjournal.dates import EARLIEST_YEAR, LATEST_YEAR
 from netjournal.errors import BadValue
 from netjournal.store import JOURNAL_TABLES, SCHEMA_VERSION
@@ -41,6 +41,7 @@ _REFERENCES = {
 }
 _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("contact", "tier"): vocab.TIERS,
+    ("identity", "kind"): identity.KINDS,
     ("interaction", "kind"): vocab.INTERACTION_KINDS,
     ("exchange", "direction"): ("give", "ask"),
     ("exchange", "kind"): vocab.EXCHANGE_KINDS,
@@ -332,6 +333,10 @@ def restore(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> 
         from netjournal.store.migrations.contact_source import derive_sources
 
         derive_sources(j.conn)  # exported before schema 4: which contacts were imported
+    if tables["contact"] and not tables["identity"]:
+        from netjournal.store.migrations.identities import fill
+
+        fill(j.conn)  # exported before schema 5: the identities the contacts' columns hold
     return counts
 
 
@@ -347,6 +352,7 @@ def merge(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> tu
         names = {folded: cid for cid, _name, folded in contact_reads.contact_candidates(j.conn)}
         goals = {str(r["metric"]) for r in dump_reads.table_dump(j.conn, "goal")}
         settings = {str(r["key"]) for r in dump_reads.table_dump(j.conn, "setting")}
+        known = {(kind, value) for _cid, kind, value in dump_reads.identities(j.conn)}
         for table in JOURNAL_TABLES:
             columns = dump_reads.table_columns(j.conn, table)
             by_uuid = dump_reads.uuid_ids(j.conn, table) if "uuid" in columns else {}
@@ -360,6 +366,8 @@ def merge(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> tu
                     existing = -1
                 if table == "setting" and row.get("key") in settings:
                     existing = -1
+                if table == "identity" and (row.get("kind"), row.get("value")) in known:
+                    existing = -1  # a value belongs to one contact: the journal's keeps it
                 if existing is None:
                     for column, target in _REFERENCES.items():
                         if row.get(column) is not None:
@@ -382,9 +390,15 @@ def merge(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> tu
                     new_ids[table][int(old_id)] = new_id
                 if table == "contact":
                     names[str(row.get("name_folded"))] = new_id
+                if table == "identity":
+                    known.add((row.get("kind"), row.get("value")))
         _check_keys(j.conn)
     except sqlite3.IntegrityError as exc:
         raise BadValue(messages.IMPORT_JSON_CONFLICT.format(path=path, reason=exc)) from None
+    if tables["contact"] and not tables["identity"]:
+        from netjournal.store.migrations.identities import fill
+
+        fill(j.conn)  # exported before schema 5
     return added, kept
 
 

@@ -21,11 +21,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from netjournal import messages
+from netjournal import identity, messages
 from netjournal.errors import BadValue
+from netjournal.identity import Identity, name_key, strip_credentials
 from netjournal.interop import (
     SAME,
     Contacts,
+    Link,
     Summary,
     canonical_linkedin,
     quick_name,
@@ -135,7 +137,8 @@ def _connection(
     line: int, record: list[str], cell: Callable[[list[str], str], str], summary: Summary
 ) -> Connection | None:
     where = f"row {line}"
-    raw_name = " ".join(p for p in (cell(record, "First Name"), cell(record, "Last Name")) if p)
+    last = strip_credentials(cell(record, "Last Name"))  # "Neri, PhD" -> "Neri"
+    raw_name = " ".join(p for p in (cell(record, "First Name"), last) if p)
     if not raw_name:
         summary.skipped.append((where, messages.WHY_NO_NAME))
         return None
@@ -174,23 +177,18 @@ def import_connections(
     by_name_company: dict[tuple[str, str], int] = {}
     for key, row in people.rows.items():
         company = row.get("linkedin_company") or row.get("company") or ""
-        by_name_company.setdefault((row["name_folded"], fold(company)), key)
+        by_name_company.setdefault((name_key(row["name"]), fold(company)), key)
     seen: dict[int, str] = {}
     for conn in connections:
         where = f"row {conn.row}"
-        key = _match(people, by_name_company, conn)
+        found = identity.collect(linkedin=conn.url, email=conn.email)
+        link = _match(people, by_name_company, conn, found)
+        key = link.key
         if key is not None and key in seen:
             summary.skipped.append((where, messages.WHY_SAME_AS.format(where=seen[key])), SAME)
             continue
         if key is None:
-            name = conn.name
-            clash = people.named(name)
-            if clash is not None and not people.has_identity(clash):
-                key = clash  # a contact typed by hand: link it to this profile
-            elif clash is not None:
-                name = people.free_name(conn.name, conn.company)
-                summary.renamed.append((where, conn.name, name))
-        if key is None:
+            name = people.place(conn.name, link, conn.company, where, summary)
             key = people.add(
                 name,
                 company=conn.company,
@@ -204,12 +202,13 @@ def import_connections(
             summary.added += 1
         else:
             changed = _refresh(people, key, conn)
+            people.claim(key, found)
             if changed:
                 summary.updated += 1
             else:
                 summary.unchanged += 1
         seen[key] = where
-        company_key = (people.rows[key]["name_folded"], fold(conn.company or ""))
+        company_key = (name_key(people.rows[key]["name"]), fold(conn.company or ""))
         by_name_company.setdefault(company_key, key)
     people.flush()
     j.flush()
@@ -217,11 +216,18 @@ def import_connections(
 
 
 def _match(
-    people: Contacts, by_name_company: dict[tuple[str, str], int], conn: Connection
-) -> int | None:
-    if conn.url:
-        return people.by_url.get(conn.url)
-    return by_name_company.get((fold(conn.name), fold(conn.company or "")))
+    people: Contacts,
+    by_name_company: dict[tuple[str, str], int],
+    conn: Connection,
+    found: list[Identity],
+) -> Link:
+    """By identity (profile URL, email); a row without a URL also by name and company
+    (how earlier imports told apart two people of one name); else by name."""
+    if not conn.url:
+        key = by_name_company.get((name_key(conn.name), fold(conn.company or "")))
+        if key is not None:
+            return Link(key)
+    return people.link(conn.name, found)
 
 
 def _refresh(people: Contacts, key: int, conn: Connection) -> bool:

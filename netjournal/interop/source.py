@@ -57,8 +57,11 @@ class _Limited(io.RawIOBase):
 class Source:
     """An open import file: its lines, how far it has been read, its size if known."""
 
-    def __init__(self, path: Path, what: str, limit_mb: int, config: Path | None) -> None:
+    def __init__(
+        self, path: Path, what: str, limit_mb: int, config: Path | None, tolerant: bool = False
+    ) -> None:
         self.path = path
+        self.tolerant = tolerant
         self.what = what
         self.limit_mb = limit_mb
         self.limit = limit_mb * MB
@@ -94,7 +97,12 @@ class Source:
                 messages.IMPORT_NOT_FILE.format(path=self.path, reason=exc.strerror or exc)
             ) from exc
         buffered = io.BufferedReader(_Limited(raw, self), buffer_size=64 * 1024)
-        self._text = io.TextIOWrapper(buffered, encoding="utf-8-sig", newline="")
+        encoding, errors = "utf-8-sig", "strict"
+        if self.tolerant:  # bytes that are not UTF-8 are kept for the reader to decode
+            head = buffered.peek(2)[:2]
+            utf16 = head in (b"\xff\xfe", b"\xfe\xff")
+            encoding, errors = ("utf-16", "strict") if utf16 else ("utf-8-sig", "surrogateescape")
+        self._text = io.TextIOWrapper(buffered, encoding=encoding, errors=errors, newline="")
 
     def close(self) -> None:
         if self._text is not None:
@@ -141,11 +149,14 @@ class Source:
 
 @contextmanager
 def open_import(
-    path: Path, what: str, limit_mb: int, config: Path | None = None
+    path: Path, what: str, limit_mb: int, config: Path | None = None, *, tolerant: bool = False
 ) -> Iterator[Source]:
     """The file ``path`` opened for an import of ``what`` (for messages), within
-    ``limit_mb`` megabytes; ``config`` is the config file named in the refusal."""
-    source = Source(path, what, limit_mb, config)
+    ``limit_mb`` megabytes; ``config`` is the config file named in the refusal. A
+    ``tolerant`` source (vCards) is UTF-16 when it starts with a UTF-16 BOM, else UTF-8
+    whose undecodable bytes come through as lone surrogates, for the reader to decode by
+    the card's CHARSET (``interop/vcardtext.py``)."""
+    source = Source(path, what, limit_mb, config, tolerant)
     source.open()
     try:
         yield source

@@ -6,9 +6,13 @@ Identity for re-imports: UID, else email, else name. A re-import fills fields th
 contact does not have yet and adds new tags and notes; it never overwrites what is
 there. A card that cannot be read is reported by its position and skipped.
 
-Export writes one card per contact, 3.0 by default or 4.0; the UID is the imported one,
-else the contact's own UUID, so a re-import finds the same people. A birthday without a
-year is ``--MM-DD`` in 4.0 and Apple's ``1604-MM-DD`` with ``X-APPLE-OMIT-YEAR`` in 3.0.
+Cards are first made fit for ``vobject`` (``vcardtext``: 2.1 and Outlook's unescaped
+commas, charsets). Export writes one card per contact, 3.0 by default or 4.0; the UID is
+the imported one, else the contact's own UUID, so a re-import finds the same people; N is
+built from the name by ``personname`` ("Jr." is a suffix, "van der" goes with the family
+name, CJK names are family name first); every email and phone the contact's identities
+hold is written, the phone as a ``tel:`` URI in 4.0; a birthday without a year is
+``--MMDD`` (``--apple``: ``1604-MM-DD`` with ``X-APPLE-OMIT-YEAR``, what Apple writes).
 """
 
 from __future__ import annotations
@@ -20,10 +24,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from netjournal import messages
+from netjournal import identity, messages
 from netjournal.errors import BadValue
-from netjournal.interop import SAME, Contacts, Summary, merged_tags, tags_json
-from netjournal.text import clean_name, clean_optional, clean_text, printable
+from netjournal.identity import Identity
+from netjournal.interop import SAME, Contacts, Link, Summary, merged_tags, tags_json
+from netjournal.interop.vcardtext import prepare
+from netjournal.text import clean_name, clean_optional, clean_text, fold, printable
 
 if TYPE_CHECKING:
     from netjournal.interop.source import Source
@@ -44,8 +50,16 @@ class Card:
     phone: str | None = None
     birthday: str | None = None
     uid: str | None = None
+    linkedin: str | None = None
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+
+    def identities(self) -> list[Identity]:
+        return identity.collect(
+            linkedin=self.linkedin, uid=self.uid, email=self.emails, phone=self.phones
+        )
 
 
 #: the largest card read (a phone's photo of the person makes a card big; 8 MB is not a
@@ -122,10 +136,31 @@ def _first_text(component: Any, name: str) -> str | None:
     return None
 
 
+#: labels Google puts on every contact: not tags anyone chose
+_SYSTEM_GROUPS = {"mycontacts", "starred"}
+
+
+def _filed_as(name: str, component: Any) -> str:
+    """Outlook files people as FN 'Müller, Jürgen': with N saying family 'Müller' and
+    given 'Jürgen', the name is 'Jürgen Müller'."""
+    if "," not in name:
+        return name
+    for value in _values(component, "n"):
+        family, given = _joined(getattr(value, "family", "")), _joined(getattr(value, "given", ""))
+        if family and given and fold(name) == fold(f"{family}, {given}"):
+            return f"{given} {family}"
+    return name
+
+
+def _joined(piece: Any) -> str:
+    parts = piece if isinstance(piece, list) else [piece]
+    return " ".join(p.strip() for p in parts if isinstance(p, str) and p.strip())
+
+
 def _name(component: Any) -> str | None:
     name = _first_text(component, "fn")
     if name:
-        return name
+        return _filed_as(name, component)
     for value in _values(component, "n"):
         parts: list[str] = []
         for attr in ("prefix", "given", "additional", "family", "suffix"):
@@ -134,6 +169,36 @@ def _name(component: Any) -> str | None:
         joined = " ".join(p.strip() for p in parts if isinstance(p, str) and p.strip())
         if joined:
             return joined
+    return None
+
+
+def _tel(value: str | None) -> str | None:
+    """A phone without the ``tel:`` scheme of a 4.0 ``TEL;VALUE=uri`` (nor its
+    parameters: ``;ext=`` stays with the number, others go), its ``-`` separators read
+    back as the spaces :func:`tel_uri` wrote them for."""
+    if value and value[:4].lower() == "tel:":
+        number, *params = value[4:].replace("-", " ").split(";")
+        ext = [p for p in params if p.lower().startswith("ext=")]
+        return number + (f";{ext[0]}" if ext else "")
+    return value
+
+
+def _all_texts(component: Any, name: str) -> list[str]:
+    out: list[str] = []
+    for value in _values(component, name):
+        if isinstance(value, str) and value.strip() and value.strip().isprintable():
+            out.append(value.strip())
+    return out
+
+
+def _linkedin(component: Any) -> str | None:
+    """The LinkedIn profile among the card's URL lines (our own export writes it there)
+    and Apple's ``X-SOCIALPROFILE``."""
+    for name in ("url", "x-socialprofile"):
+        for value in _values(component, name):
+            found = identity.linkedin(value) if isinstance(value, str) else None
+            if found:
+                return found
     return None
 
 
@@ -147,7 +212,7 @@ def read_card(position: int, text: str | None, summary: Summary) -> Card | None:
         summary.skipped.append((where, messages.WHY_CARD_TOO_BIG.format(limit=limit)))
         return None
     try:
-        component = vobject.readOne(text, allowQP=True)
+        component = vobject.readOne(prepare(text), allowQP=True)
         raw_name = _name(component)
     except Exception as exc:  # vobject raises many kinds; any of them means unreadable
         reason = printable(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, 80)
@@ -160,7 +225,7 @@ def read_card(position: int, text: str | None, summary: Summary) -> Card | None:
         card = Card(position=position, name=clean_name(raw_name))
         card.company = clean_optional(_first_text(component, "org"), "company")
         card.role = clean_optional(_first_text(component, "title"), "role")
-        card.phone = clean_optional(_first_text(component, "tel"), "phone")
+        card.phone = clean_optional(_tel(_first_text(component, "tel")), "phone")
         card.uid = clean_optional(_first_text(component, "uid"), "UID")
         email = clean_optional(_first_text(component, "email"), "email")
         for note in _values(component, "note"):
@@ -169,7 +234,7 @@ def read_card(position: int, text: str | None, summary: Summary) -> Card | None:
         for value in _values(component, "categories"):
             for tag in value if isinstance(value, list) else str(value).split(","):
                 cleaned = clean_optional(str(tag), "tag")
-                if cleaned:
+                if cleaned and cleaned.casefold() not in _SYSTEM_GROUPS:
                     card.tags = merged_tags(card.tags, [cleaned])
     except BadValue as exc:
         summary.skipped.append((where, exc.message))
@@ -178,6 +243,9 @@ def read_card(position: int, text: str | None, summary: Summary) -> Card | None:
         summary.warnings.append((where, messages.WHY_BAD_EMAIL.format(email=email)))
         email = None
     card.email = email
+    card.emails = [e for e in _all_texts(component, "email") if _EMAIL.match(e)]
+    card.phones = [str(_tel(t)) for t in _all_texts(component, "tel")]
+    card.linkedin = _linkedin(component)
     for line in component.contents.get("bday", []):
         if not isinstance(line.value, str) or not line.value.strip():
             continue
@@ -219,21 +287,17 @@ def import_cards(
     for contact_id, text in dump_reads.interop_facts(j.conn, "other"):
         notes.setdefault(contact_id, set()).add(text)
     seen: dict[int, str] = {}
+    brought: dict[int, set[Identity]] = {}
     for card in cards:
         where = f"card {card.position}"
-        key = _match(people, card)
+        found = card.identities()
+        link = _match(people, card, found, brought)
+        key = link.key
         if key is not None and key in seen:
             summary.skipped.append((where, messages.WHY_SAME_AS.format(where=seen[key])), SAME)
             continue
-        name = card.name
         if key is None:
-            clash = people.named(name)
-            if clash is not None and not people.has_identity(clash):
-                key = clash
-            elif clash is not None:
-                name = people.free_name(card.name, card.company)
-                summary.renamed.append((where, card.name, name))
-        if key is None:
+            name = people.place(card.name, link, card.company, where, summary)
             key = people.add(
                 name,
                 company=card.company,
@@ -243,10 +307,13 @@ def import_cards(
                 birthday=card.birthday,
                 tags=tags_json(card.tags),
                 vcard_uid=card.uid,
+                linkedin_url=card.linkedin,
             )
             status = "added"
         else:
             status = "updated" if _refresh(people, key, card) else "unchanged"
+        people.claim(key, found)
+        brought.setdefault(key, set()).update(found)
         known = notes.setdefault(key, set()) if key >= 0 else set()
         new_notes = [n for n in card.notes if n not in known]
         if new_notes:
@@ -268,22 +335,13 @@ def import_cards(
     summary.filed, summary.tier = people.filed, tier
 
 
-def _match(people: Contacts, card: Card) -> int | None:
-    if card.uid:
-        key = people.by_uid.get(card.uid)
-        if key is None:
-            key = people.by_uuid.get(card.uid.removeprefix("urn:uuid:"))
-        if key is not None:
-            return key
-    if card.email:
-        key = people.by_email.get(card.email.casefold())
-        if key is not None:
-            return key
-    if not card.uid:
-        key = people.named(card.name)
-        if key is not None:
-            return key
-    return None
+def _match(
+    people: Contacts, card: Card, found: list[Identity], brought: dict[int, set[Identity]]
+) -> Link:
+    """By identity (UID, or our own export's contact UUID; LinkedIn URL; emails; phones),
+    else by name unless a LinkedIn profile or email (or, within this file, a UID)
+    contradicts it."""
+    return people.link(card.name, found, brought)
 
 
 def _refresh(people: Contacts, key: int, card: Card) -> bool:
@@ -293,6 +351,8 @@ def _refresh(people: Contacts, key: int, card: Card) -> bool:
         value = getattr(card, column)
         if value is not None and not row.get(column):
             fields[column] = value
+    if card.linkedin and not row.get("linkedin_url"):
+        fields["linkedin_url"] = card.linkedin
     if card.uid and not row.get("vcard_uid") and row.get("uuid") != card.uid:
         fields["vcard_uid"] = card.uid
     tags = merged_tags(people.tags(key), card.tags)
@@ -307,11 +367,22 @@ def _refresh(people: Contacts, key: int, card: Card) -> bool:
 # --- export ---------------------------------------------------------------------------
 
 
-def export(contacts: list[dict[str, Any]], notes: dict[int, list[str]], version: str) -> str:
-    """Every contact as a vCard of ``version``; deterministic for the same journal."""
+def export(
+    contacts: list[dict[str, Any]],
+    notes: dict[int, list[str]],
+    version: str,
+    *,
+    extra: dict[int, list[Identity]] | None = None,
+    apple: bool = False,
+) -> str:
+    """Every contact as a vCard of ``version``; deterministic for the same journal.
+    ``extra``: each contact's identities, for the emails and phones beyond its own
+    fields; ``apple``: year-less birthdays as Apple Contacts writes them."""
     import json
 
     import vobject
+
+    from netjournal.interop.personname import split_name
 
     if version not in VERSIONS:
         raise BadValue(messages.EXPORT_BAD_VCARD_VERSION.format(version=version))
@@ -321,26 +392,16 @@ def export(contacts: list[dict[str, Any]], notes: dict[int, list[str]], version:
         card.add("version").value = version
         card.add("uid").value = contact.get("vcard_uid") or contact["uuid"]
         card.add("fn").value = contact["name"]
-        words = contact["name"].split()
-        family = words[-1] if len(words) > 1 else ""
-        given = " ".join(words[:-1]) if len(words) > 1 else contact["name"]
-        card.add("n").value = vobject.vcard.Name(family=family, given=given)
+        card.add("n").value = vobject.vcard.Name(**split_name(contact["name"])._asdict())
         if contact.get("company"):
             card.add("org").value = [contact["company"]]
         if contact.get("role"):
             card.add("title").value = contact["role"]
-        if contact.get("email"):
-            card.add("email").value = contact["email"]
-        if contact.get("phone"):
-            card.add("tel").value = contact["phone"]
-        birthday = contact.get("birthday")
-        if birthday:
-            line = card.add("bday")
-            if birthday.startswith("--") and version == "3.0":
-                line.value = f"{_NO_YEAR}{birthday[1:]}"
-                line.params["X-APPLE-OMIT-YEAR"] = [str(_NO_YEAR)]
-            else:
-                line.value = birthday
+        found = (extra or {}).get(int(contact["id"]), [])
+        _emails(card, contact, found, version)
+        _phones(card, contact, found, version)
+        if contact.get("birthday"):
+            _birthday(card, contact["birthday"], version, apple)
         tags = json.loads(contact.get("tags") or "[]")
         if tags:
             card.add("categories").value = tags
@@ -350,3 +411,54 @@ def export(contacts: list[dict[str, Any]], notes: dict[int, list[str]], version:
             card.add("note").value = note
         out.append(card.serialize())
     return "".join(out)
+
+
+def _emails(card: Any, contact: dict[str, Any], found: list[Identity], version: str) -> None:
+    """The contact's email first (preferred), then the others its identities hold."""
+    primary = contact.get("email")
+    values = [primary] if primary else []
+    values += [v for k, v in found if k == "email" and v != identity.email(primary)]
+    for index, value in enumerate(values):
+        line = card.add("email")
+        line.value = value
+        types = (["INTERNET"] if version == "3.0" else []) + (["pref"] if index == 0 else [])
+        if (types and len(values) > 1) or version == "3.0":
+            line.params["TYPE"] = types
+
+
+def _phones(card: Any, contact: dict[str, Any], found: list[Identity], version: str) -> None:
+    """The contact's phone (a ``tel:`` URI in 4.0), then the others its identities hold."""
+    primary = contact.get("phone")
+    values = [primary] if primary else []
+    values += [v for k, v in found if k == "phone" and v != identity.phone(primary)]
+    for value in values:
+        line = card.add("tel")
+        if version == "4.0":
+            line.value = tel_uri(value)
+            line.params["VALUE"] = ["uri"]
+        else:
+            line.value = value
+            line.params["TYPE"] = ["VOICE"]
+
+
+def tel_uri(phone: str) -> str:
+    """'+39 02 1234 5678' -> 'tel:+39-02-1234-5678' (RFC 3966: no spaces)."""
+    if phone.lower().startswith("tel:"):
+        return phone
+    kept = "".join(ch for ch in "-".join(phone.split()) if ch.isdigit() or ch in "+-.()")
+    return f"tel:{kept}"
+
+
+def _birthday(card: Any, birthday: str, version: str, apple: bool) -> None:
+    """``--MMDD`` without a year (RFC 6350, and ISO 8601's truncated form that 3.0
+    readers such as khard and Thunderbird take); with ``apple`` in 3.0, Apple's
+    ``1604-MM-DD`` with ``X-APPLE-OMIT-YEAR``. A full date is ``YYYYMMDD`` in 4.0."""
+    line = card.add("bday")
+    if birthday.startswith("--"):
+        if apple and version == "3.0":
+            line.value = f"{_NO_YEAR}{birthday[1:]}"
+            line.params["X-APPLE-OMIT-YEAR"] = [str(_NO_YEAR)]
+        else:
+            line.value = "--" + birthday[2:].replace("-", "")
+    else:
+        line.value = birthday.replace("-", "") if version == "4.0" else birthday

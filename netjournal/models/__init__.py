@@ -2,7 +2,7 @@
 
 The tables live in four modules, loaded on first use so that a command defines only the
 tables it writes (defining a SQLModel table costs milliseconds): ``journal`` (contacts,
-interactions, follow-ups), ``exchanges`` (gives, asks, facts), ``proactive`` (goals,
+identities, interactions, follow-ups), ``exchanges`` (gives, asks, facts), ``proactive`` (goals,
 expenses, targets, settings) and ``internal`` (undo log, score cache).
 ``from netjournal.models import Contact`` works as for one module; :func:`load_all`
 registers every table (schema creation, tests).
@@ -27,7 +27,7 @@ from typing import Any
 
 #: the module of each public name
 _WHERE = {
-    **dict.fromkeys(("Contact", "Interaction", "Participant", "FollowUp"), "journal"),
+    **dict.fromkeys(("Contact", "Identity", "Interaction", "Participant", "FollowUp"), "journal"),
     **dict.fromkeys(("Exchange", "Fact"), "exchanges"),
     **dict.fromkeys(("Goal", "Expense", "Target", "Setting"), "proactive"),
     **dict.fromkeys(("UndoCommand", "UndoStep", "UndoControl", "ScoreCache"), "internal"),

@@ -1,5 +1,5 @@
-"""The journal's own tables: contacts, interactions and follow-ups (what ``net log`` always
-writes; gives, asks and facts are in ``exchanges``).
+"""The journal's own tables: contacts and their identities, interactions and follow-ups
+(what ``net log`` always writes; gives, asks and facts are in ``exchanges``).
 
 No ``from __future__ import annotations`` in the table modules: with real annotations
 pydantic need not evaluate a string per field, which makes defining a table cheaper.
@@ -40,6 +40,20 @@ class Contact(SQLModel, table=True):
     source: str | None = None  # 'linkedin', 'vcard' or 'csv': brought in by that import
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Identity(SQLModel, table=True):
+    """One way of recognising a contact across sources (schema 5): a LinkedIn profile, a
+    vCard UID, an email, a phone, normalised by ``netjournal.identity``. A value belongs
+    to one contact at most; a contact may have many."""
+
+    __tablename__ = "identity"
+    __table_args__ = (UniqueConstraint("kind", "value"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: int = Field(sa_column=fk("contact.id"))
+    kind: str  # 'linkedin' | 'uid' | 'email' | 'phone'
+    value: str
 
 
 class Interaction(SQLModel, table=True):

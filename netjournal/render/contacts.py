@@ -56,6 +56,22 @@ def contacts(rows: list[dict[str, Any]], *, as_json: bool, total: int | None = N
     more(len(rows) if total is None else total, len(rows))
 
 
+def dupes(data: dict[str, Any], *, as_json: bool) -> None:
+    """``net contact dupes``: one row per pair, most likely first."""
+    if as_json:
+        emit_json(data)
+        return
+    from netjournal import messages
+
+    if not data["pairs"]:
+        say(messages.NO_DUPES)
+        return
+    t = table("contacts", "evidence", "to merge them")
+    for pair in data["pairs"]:
+        t.add_row(" · ".join(pair["names"]), ", ".join(pair["evidence"]), pair["merge"])
+    put(t)
+
+
 def asks(rows: list[dict[str, Any]], *, as_json: bool, currency: str = "") -> None:
     if as_json:
         emit_json(

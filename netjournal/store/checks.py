@@ -9,16 +9,13 @@ The score cache's check compares cached and fresh scores, so it lives with the s
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import stat
-from collections import defaultdict
 from pathlib import Path
 
 from netjournal import messages
 from netjournal.store import shape, undo
 from netjournal.store.backup import backups_dir, list_backups, remove_stale
-from netjournal.text import fold
 
 
 def integrity(conn: sqlite3.Connection) -> list[str]:
@@ -159,37 +156,32 @@ def temporary_files(journal: Path) -> tuple[list[Path], list[str]]:
     return removed, [messages.DOCTOR_TEMP_LEFT.format(path=path) for path in failed]
 
 
-def name_key(name: str) -> str:
-    """A looser form than the unique ``name_folded``: letters and digits only, words sorted,
-    so 'Rossi, Ana', 'Ana Rossi' and 'Ána  Rossi.' look alike."""
-    words = re.findall(r"\w+", fold(name))
-    return " ".join(sorted(words))
-
-
-def linkedin_key(url: str) -> str:
-    """The ``/in/<slug>`` of a LinkedIn profile URL, lower case; else the trimmed URL."""
-    text = url.strip().lower()
-    match = re.search(r"linkedin\.com/in/([^/?#\s]+)", text)
-    return match.group(1) if match else text.rstrip("/")
+#: look-alike pairs doctor lists one by one; ``net contact dupes`` lists them all
+LOOKALIKES_LISTED = 10
 
 
 def duplicate_contacts(conn: sqlite3.Connection) -> list[str]:
-    """Groups of contacts that look like the same person: same name after folding accents,
-    case, punctuation and word order; same email; same LinkedIn profile."""
-    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for name, email, url in conn.execute(
-        "SELECT name, email, linkedin_url FROM contact ORDER BY name_folded"
-    ):
-        groups[("name", name_key(name))].append(name)
-        if email and email.strip():
-            groups[("email", email.strip().lower())].append(name)
-        if url and url.strip():
-            groups[("LinkedIn profile", linkedin_key(url))].append(name)
-    problems: list[str] = []
-    for (what, key), names in groups.items():
-        if len(names) > 1 and key:
-            shown = ", ".join(f"'{n}'" for n in names)
-            problems.append(f"{shown} look like one person (same {what}); see net contact merge")
+    """Pairs of contacts that look like one person (``netjournal.lookalike``: same email,
+    phone or profile, same name but for accents, order, CJK spacing or post-nominals, a
+    close spelling word by word...), most likely first, with the command to merge each."""
+    from netjournal import lookalike
+    from netjournal.store.reads import contacts as contact_reads
+
+    rows, ids = contact_reads.lookalike_rows(conn)
+    found = lookalike.pairs(rows, ids)
+    problems = [
+        messages.DOCTOR_LOOKALIKE.format(
+            a=pair.first["name"],
+            b=pair.second["name"],
+            evidence=", ".join(pair.evidence),
+            merge=lookalike.merge_command(pair.first, pair.second),
+        )
+        for pair in found[:LOOKALIKES_LISTED]
+    ]
+    if len(found) > LOOKALIKES_LISTED:
+        problems.append(
+            messages.DOCTOR_MORE_LOOKALIKES.format(count=len(found) - LOOKALIKES_LISTED)
+        )
     return problems
 
 

@@ -23,13 +23,14 @@ from netjournal import messages
 from netjournal.errors import JournalError
 from netjournal.store import SCHEMA_VERSION, scorecache, shape, snapshot, undo
 from netjournal.store.backup import backup_file, default_backup_path
-from netjournal.store.migrations import contact_source
+from netjournal.store.migrations import contact_source, identities
 
 #: MIGRATIONS[n] turns a journal of version n - 1 into version n.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: scorecache.migrate_to_2,
     3: scorecache.migrate_to_3,
     contact_source.VERSION: contact_source.migrate,
+    identities.VERSION: identities.migrate,
 }
 
 

@@ -73,7 +73,12 @@ def install_triggers(conn: sqlite3.Connection) -> None:
     ]
     for name in existing:
         conn.execute(f"DROP TRIGGER {_quote_ident(name)}")
+    present = {
+        row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
     for table in JOURNAL_TABLES:
+        if table not in present:
+            continue  # a table of a later schema version, before its migration
         for sql in trigger_sql(conn, table):
             conn.execute(sql)
     conn.execute("INSERT OR IGNORE INTO undo_control (id, recording) VALUES (1, 1)")

@@ -22,7 +22,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session, select
 
-from netjournal import messages
+from netjournal import identity, messages
 from netjournal.errors import BadValue, JournalError
 from netjournal.models.journal import Contact, FollowUp, Interaction, Participant
 
@@ -194,7 +194,21 @@ class Journal:
         contact.created_at = contact.updated_at = self.now.astimezone(UTC)
         self.session.add(contact)
         self.flush()
+        assert contact.id is not None
+        self.claim(contact.id, identity.of_contact(fields))
         return contact
+
+    def claim(self, contact_id: int, found: Sequence[identity.Identity]) -> int:
+        """Give the contact these identities (those no contact has yet); how many it got."""
+        if not found:
+            return 0
+        self.flush()
+        before = self.conn.total_changes
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO identity (contact_id, kind, value) VALUES (?, ?, ?)",
+            [(contact_id, kind, value) for kind, value in found],
+        )
+        return self.conn.total_changes - before
 
     def update_contact(self, contact_id: int, **fields: Any) -> Contact:
         contact = self.contact(contact_id)
@@ -206,6 +220,7 @@ class Journal:
         contact.updated_at = self.now.astimezone(UTC)
         self.session.add(contact)
         self.flush()
+        self.claim(contact_id, identity.of_contact(fields))
         return contact
 
     def remove_contact(self, contact_id: int) -> None:
@@ -287,6 +302,9 @@ class Journal:
         keep.updated_at = self.now.astimezone(UTC)
         self.session.add(keep)
         self.flush()
+        self.conn.execute(
+            "UPDATE identity SET contact_id = ? WHERE contact_id = ?", (keep_id, other_id)
+        )
         self.session.delete(other)
         self.flush()
 

@@ -24,12 +24,13 @@ CONTACT_COLUMNS = (
 def resolve_contact(conn: sqlite3.Connection, name: str, *, exact_only: bool = False) -> Resolution:
     """``names.resolve`` of ``name`` against the journal's contacts.
 
-    The same rule, asked of the database: the exact folded name through its unique index,
-    then the names with a word starting with what was typed (``' ' || name_folded``
+    The same rule, asked of the database: the exact folded name through its unique index
+    (or the same name but for spaces between CJK characters), then the names with a word
+    starting with what was typed (``' ' || name_folded``
     contains ``' ' || key``: ``names._prefix_match`` in SQL). Only a name that matches
     nothing reads every contact, to suggest close spellings.
     """
-    from netjournal.names import Candidate, decide
+    from netjournal.names import Candidate, decide, spaced_alike
     from netjournal.text import check_utf8, fold
 
     check_utf8(name)  # invalid UTF-8 from argv: a sentence, not an encoding error
@@ -38,6 +39,18 @@ def resolve_contact(conn: sqlite3.Connection, name: str, *, exact_only: bool = F
         "SELECT id, name, name_folded FROM contact WHERE name_folded = ?", (key,)
     ).fetchone()
     exact = None if row is None else Candidate(int(row[0]), str(row[1]), str(row[2]))
+    if exact is None and key:
+        exact = spaced_alike(
+            key,
+            [
+                Candidate(int(r[0]), str(r[1]), str(r[2]))
+                for r in conn.execute(
+                    "SELECT id, name, name_folded FROM contact "
+                    "WHERE replace(name_folded, ' ', '') = ?",
+                    (key.replace(" ", ""),),
+                )
+            ],
+        )
     hits: list[Candidate] = []
     if exact is None and not exact_only and key:
         hits = [
@@ -162,3 +175,24 @@ def active_contact_ids(conn: sqlite3.Connection) -> list[int]:
         int(r[0])
         for r in conn.execute("SELECT id FROM contact WHERE archived = 0 ORDER BY name_folded")
     ]
+
+
+def lookalike_rows(
+    conn: sqlite3.Connection,
+) -> tuple[list[dict[str, Any]], dict[int, set[tuple[str, str]]]]:
+    """Every contact's name, company, identity columns, source and interaction count (by name),
+    and every contact's identities (none in a journal from before schema 5)."""
+    rows = dicts(
+        conn,
+        "SELECT c.id, c.name, c.company, c.email, c.phone, c.linkedin_url, c.vcard_uid, c.source, "
+        "(SELECT count(*) FROM participant p WHERE p.contact_id = c.id) AS interactions "
+        "FROM contact c ORDER BY c.name_folded, c.id",
+    )
+    found: dict[int, set[tuple[str, str]]] = {}
+    has_table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'identity'"
+    ).fetchone()
+    if has_table:
+        for contact_id, kind, value in conn.execute("SELECT contact_id, kind, value FROM identity"):
+            found.setdefault(int(contact_id), set()).add((str(kind), str(value)))
+    return rows, found

@@ -17,6 +17,14 @@ def interop_contacts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return dicts(conn, "SELECT * FROM contact ORDER BY name_folded, id")
 
 
+def identities(conn: sqlite3.Connection) -> list[tuple[int, str, str]]:
+    """(contact id, kind, value) of every identity, oldest first."""
+    return [
+        (int(r[0]), str(r[1]), str(r[2]))
+        for r in conn.execute("SELECT contact_id, kind, value FROM identity ORDER BY id")
+    ]
+
+
 def interop_facts(conn: sqlite3.Connection, category: str) -> list[tuple[int, str]]:
     """(contact id, text) of the facts of one category, oldest first."""
     return [

@@ -1,0 +1,128 @@
+"""Contact CSVs as Google Contacts (current and legacy), Outlook and Excel in a ';'
+locale write them, and LinkedIn with CJK names (fixtures in tests/fixtures, written for
+these tests), checked field by field; and the leading-quote round trip."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FIELDS = ("name", "company", "role", "email", "phone", "birthday", "tags")
+
+
+def shown(net_json: Callable[..., Any], name: str) -> dict[str, Any]:
+    data = net_json("show", name, "--json")
+    return {k: data[k] for k in FIELDS} | {"facts": [f["text"] for f in data["facts"]]}
+
+
+def kinds(rows: Any, name: str) -> list[tuple[str, str]]:
+    return rows(
+        "SELECT i.kind, i.value FROM identity i JOIN contact c ON c.id = i.contact_id "
+        "WHERE c.name = ? ORDER BY i.kind, i.value",
+        name,
+    )
+
+
+def test_google_current(ok: Callable[..., Any], net_json: Any, rows: Any) -> None:
+    result = ok("import", "csv", str(FIXTURES / "google-contacts.csv"))
+    assert result.stderr.startswith("CSV: added 2, updated 0, unchanged 0, skipped 0.")
+    assert shown(net_json, "Giulia Maria Bianchi") == {
+        "name": "Giulia Maria Bianchi",
+        "company": "Studio Bianchi, Notai",
+        "role": "Notaio",
+        "email": "giulia@studiobianchi.example",
+        "phone": "+39 333 765 4321",
+        "birthday": "--03-09",
+        "tags": ["Clients", "BNI"],
+        "facts": ["Met at the congress.\nTwo sons."],
+    }
+    assert kinds(rows, "Giulia Maria Bianchi") == [
+        ("email", "giulia.b@mail.example"),
+        ("email", "giulia@studiobianchi.example"),
+        ("linkedin", "https://www.linkedin.com/in/giulia-bianchi"),
+        ("phone", "+390287654321"),
+        ("phone", "+393337654321"),
+    ]
+    assert shown(net_json, "Paolo Verdi")["tags"] == []  # '* myContacts' is Google's own
+    again = ok("import", "csv", str(FIXTURES / "google-contacts.csv"))
+    assert again.stderr.startswith("CSV: added 0, updated 0, unchanged 2, skipped 0.")
+
+
+def test_google_legacy(ok: Callable[..., Any], net_json: Any, rows: Any) -> None:
+    ok("import", "csv", str(FIXTURES / "google-legacy.csv"))
+    assert shown(net_json, "Sara Neri") == {
+        "name": "Sara Neri",
+        "company": "Neri & Figli, Export",
+        "role": "Export manager",
+        "email": "sara.neri@neri.example",
+        "phone": "+39 320 555 0101",
+        "birthday": "1985-07-04",
+        "tags": ["Suppliers"],
+        "facts": ["Export to Asia"],
+    }
+    assert ("linkedin", "https://www.linkedin.com/in/sara-neri") in kinds(rows, "Sara Neri")
+
+
+def test_outlook_cp1252(ok: Callable[..., Any], net_json: Any, rows: Any) -> None:
+    result = ok("import", "csv", str(FIXTURES / "outlook.csv"))
+    assert "skipped 0" in result.stderr
+    jurgen = shown(net_json, "Jürgen Müller")
+    assert jurgen == {
+        "name": "Jürgen Müller",
+        "company": "Müller, Schmidt & Partner",
+        "role": "Geschäftsführer",
+        "email": "j.mueller@ms-partner.example",
+        "phone": "+49 171 9876543",
+        "birthday": "1968-02-29",  # 2/29 can only be month first
+        "tags": ["Messe", "Golf"],
+        "facts": ["Met at the fair in München."],
+    }
+    assert ("email", "juergen@privat.example") in kinds(rows, "Jürgen Müller")
+    anna = shown(net_json, "Dr. Anna Schmidt")
+    assert anna["birthday"] is None and anna["email"] == "anna@schmidt.example"
+
+
+def test_semicolon_csv_is_detected(ok: Callable[..., Any], net_json: Any) -> None:
+    result = ok("import", "csv", str(FIXTURES / "excel-semicolon.csv"))
+    assert result.stderr.startswith("CSV: added 2")
+    assert shown(net_json, "Marco Neri") == {
+        "name": "Marco Neri",
+        "company": "Neri, Rossi & C.",
+        "role": "Avvocato",
+        "email": "marco@neri.example",
+        "phone": "+39 02 1111 2222",
+        "birthday": "1980-05-17",
+        "tags": ["clienti", "BNI"],
+        "facts": [],
+    }
+    assert shown(net_json, "=Zed")["company"] == "+fake"
+
+
+def test_linkedin_cjk_and_credentials(ok: Callable[..., Any], net_json: Any) -> None:
+    ok("import", "linkedin", str(FIXTURES / "linkedin-cjk.csv"))
+    names = [c["name"] for c in net_json("contacts", "--json")["contacts"]]
+    assert sorted(names) == ["Marco Neri", "李 小龍", "최 유림"]
+    marco = shown(net_json, "Marco Neri")
+    assert (marco["company"], marco["role"]) == ("Università di Milano", "Professor, Law")
+    ok("import", "vcard", str(FIXTURES / "khard.vcf"))  # someone else
+    card = FIXTURES.parent / "fixtures" / "thunderbird.vcf"
+    ok("import", "vcard", str(card))
+    assert len(net_json("contacts", "--json")["contacts"]) == 5
+
+
+@pytest.mark.parametrize("value", ["'=1+1", "'+39", "'-x", "'@home", "'plain", "=SUM(A1)"])
+def test_leading_quote_survives_a_round_trip(
+    value: str, ok: Callable[..., Any], net_json: Any, tmp_path: Path
+) -> None:
+    ok("contact", "add", "Ana Rossi", "--company", value)
+    out = tmp_path / "c.csv"
+    ok("export", "csv", "-o", str(out))
+    other = tmp_path / "other.db"
+    ok("--db", str(other), "import", "csv", str(out))
+    data = json.loads(ok("--db", str(other), "show", "Ana Rossi", "--json").stdout)
+    assert data["company"] == value
