@@ -186,6 +186,7 @@ def _schema_key() -> str:
     digest = hashlib.sha256()
     files = sorted((ROOT / "netjournal" / "models").glob("*.py"))
     files += [ROOT / "netjournal" / "store" / f for f in ("schema.py", "undo.py", "scorecache.py")]
+    files += sorted((ROOT / "netjournal" / "store" / "migrations").glob("*.py"))
     for path in files:
         digest.update(path.read_bytes() if path.exists() else b"")
     return digest.hexdigest()[:10]
@@ -223,6 +224,8 @@ def generate(path: Path, size: Size) -> dict[str, Any]:
     conn = open_journal(path)
     conn.execute("BEGIN IMMEDIATE")
     conn.execute("UPDATE undo_control SET recording = 0 WHERE id = 1")
+    # netjournal's own fresh schema: its search-index triggers may run (as in the writer)
+    conn.execute("PRAGMA trusted_schema=ON")
 
     contacts: list[tuple[Any, ...]] = []
     seen: set[str] = set()
@@ -799,6 +802,11 @@ def base_env(db: Path, config: Path) -> dict[str, str]:
 def judge(results: list[Result], floor: float, sqlmodel: float) -> None:
     """Ratios, targets and verdicts (DESIGN.md "Performance")."""
     small = {(r.label, r.via): r.median for r in results if r.journal == "small" and r.median}
+    befores = {
+        (r.label[:-9], r.journal): r.median
+        for r in results
+        if r.label.endswith(" (before)") and r.median
+    }
     for r in results:
         if r.median is None:
             r.verdict = r.status.upper()
@@ -817,6 +825,14 @@ def judge(results: list[Result], floor: float, sqlmodel: float) -> None:
                 own = small.get((r.label, r.via))
                 if own:
                     checks.append((f"≤1.5× small ({r.median / own:.2f}×)", r.median <= 1.5 * own))
+        elif r.label.endswith(" (after)") and befores.get((r.label[:-8], r.journal)):
+            then = befores[(r.label[:-8], r.journal)]
+            checks.append((f"≤1.1× before ({r.median / then:.2f}×)", r.median <= 1.1 * then))
+        elif r.label.endswith(" (before)"):
+            pass
+        elif base == "search":
+            if r.journal == "large":
+                checks.append(("≤2.5× floor", r.ratio <= 2.5))
         elif base == "log":
             checks.append(
                 (f"≤1.3× sqlmodel ({r.median / sqlmodel:.2f}×)", r.median <= 1.3 * sqlmodel)
@@ -848,13 +864,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--check", action="store_true", help="exit 1 when a target is missed (FAIL)"
     )
+    parser.add_argument(
+        "--only",
+        default=",".join(GROUPS),
+        help="comma-separated groups to run: " + ", ".join(GROUPS) + " (default: all)",
+    )
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="the source tree of an earlier netjournal (schema 4, e.g. `git archive main "
+        "netjournal | tar -x -C DIR`): the writes group times the write commands with it "
+        "too, on the same journal without the search index",
+    )
     args = parser.parse_args(argv)
+    wanted = {g.strip() for g in args.only.split(",") if g.strip()}
+    if wanted - set(GROUPS):
+        parser.error(f"unknown group(s): {', '.join(sorted(wanted - set(GROUPS)))}")
+
+    def want(group: str) -> bool:
+        return group in wanted
+
     runs = max(1, args.runs)
     quiet = args.json
 
     sizes = [SMALL] if args.small_only else [SMALL, LARGE]
     journals = {s.name: journal(s, quiet) for s in sizes}
-    if not args.small_only:  # DESIGN's realistic journal: 150 real contacts, 3,000 imports
+    if not args.small_only and want(
+        "reads"
+    ):  # DESIGN's realistic journal: 150 real contacts, 3,000 imports
         journals["real"] = realistic_journal(quiet)
     work = Path(tempfile.mkdtemp(prefix="netbench-"))
     try:
@@ -882,6 +919,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             for via, launcher in launchers
             for label in ("--help", "--version")
         ]
+        if not want("startup"):
+            startup = []
         measure([floor_case(), sqlmodel_case(), *startup], runs)
         for case in startup:
             results.append(case.result)
@@ -901,6 +940,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             ["due", "--json"],
             ["contacts", "--json"],
         ]
+        if not want("reads"):
+            commands = []
+        if want("search"):
+            commands += SEARCHES
         for via, launcher in launchers:
             for cmd in commands:
                 label = " ".join(cmd)
@@ -920,6 +963,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                     results.append(case.result)
                     say(case.result)
 
+        if want("writes"):
+            results += write_rows(journals, work, config, launchers, runs, args.before, say)
+        if not want("import"):
+            for base in (floor, sqlm):
+                say(base)
+            assert floor.median is not None and sqlm.median is not None
+            judge(results, floor.median, sqlm.median)
+            report(results, floor, sqlm, args.json, journals)
+            return 0 if not args.check else _verdict(results)
         # a write: `log` on a copy of the small journal, next to `import sqlmodel`
         small_path, small_meta = journals["small"]
         copy = work / "log.db"
@@ -998,9 +1050,100 @@ def main(argv: Sequence[str] | None = None) -> int:
         report(results, floor, sqlm, args.json, journals)
         if not args.check:
             return 0  # a measurement: the verdicts are printed, not enforced
-        return 0 if all(r.verdict in ("PASS", "MISSING") for r in results) else 1
+        return _verdict(results)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _verdict(results: list[Result]) -> int:
+    return 0 if all(r.verdict in ("PASS", "MISSING") for r in results) else 1
+
+
+#: what ``--only`` selects
+GROUPS = ("startup", "reads", "search", "writes", "import")
+
+#: ``net search`` rows: a rare phrase (what people look for), a word in most notes (the
+#: worst case: 140,000 matches on the large journal to rank), one kind only
+SEARCHES = [
+    ["search", "topic 417"],
+    ["search", "talked"],
+    ["search", "thing", "--in", "gives"],
+]
+
+#: write commands timed before and after the search index (its triggers)
+WRITES = [
+    [
+        "log",
+        "NAME",
+        "-m",
+        "coffee and a chat about the bench",
+        "--learned",
+        "interests:sailing on the lake",
+        "--give",
+        "advice:a good notary",
+    ],
+    ["give", "NAME", "a lead for a bakery", "-k", "referral"],
+    ["learn", "NAME", "hobbies", "plays the cello"],
+    ["edit", "i1", "-m", "talked about topic 1 and the bench"],
+]
+
+
+def without_search_index(source: Path, dest: Path) -> None:
+    """A copy of ``source`` as schema 4 had it: the search index's tables and triggers
+    dropped (schema 5 is schema 4 plus them)."""
+    from netjournal.store.migrations import search_index
+
+    shutil.copyfile(source, dest)
+    conn = sqlite3.connect(dest, isolation_level=None)
+    try:
+        for index, _content, _columns in search_index.INDEXES:
+            for event in ("insert", "delete", "update"):
+                conn.execute(f"DROP TRIGGER IF EXISTS {index}_{event}")
+            conn.execute(f"DROP TABLE IF EXISTS {index}")
+        conn.execute(f"PRAGMA user_version = {search_index.VERSION - 1}")
+        conn.execute("VACUUM")
+    finally:
+        conn.close()
+
+
+def write_rows(
+    journals: dict[str, tuple[Path, dict[str, Any]]],
+    work: Path,
+    config: Path,
+    launchers: list[tuple[str, list[str]]],
+    runs: int,
+    before: Path | None,
+    say: Any,
+) -> list[Result]:
+    """Each write command on a copy of the largest journal, and with ``before`` the same
+    command by the earlier code on a copy without the search index, side by side."""
+    name = "large" if "large" in journals else "small"
+    source, meta = journals[name]
+    after_db = Path(shutil.copyfile(source, work / "writes-after.db"))
+    before_db = work / "writes-before.db"
+    if before is not None:
+        without_search_index(source, before_db)
+    out: list[Result] = []
+    via, launcher = launchers[0]  # python -m netjournal, for both sides
+    for cmd in WRITES:
+        words = [meta["show"] if a == "NAME" else a for a in cmd]
+        label = " ".join("NAME" if a == meta["show"] else a for a in words[:2])
+        group = [
+            Case(
+                [*launcher, *words],
+                base_env(after_db, config),
+                Result(f"{label} (after)", name, via),
+            )
+        ]
+        if before is not None:
+            env = base_env(before_db, config)
+            env["PYTHONPATH"] = str(before)
+            group.append(Case([*launcher, *words], env, Result(f"{label} (before)", name, via)))
+        measure(group, runs)
+        for case in group:
+            out.append(case.result)
+            say(case.result)
+    return out
 
 
 def report(

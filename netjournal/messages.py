@@ -613,3 +613,27 @@ DOCTOR_NOT_TEXT = (
 DOCTOR_TEMP_LEFT = (
     "{path} is a temporary copy left by an interrupted backup; remove it: rm '{path}'"
 )
+
+# --- search (net search, net contacts --search) ----------------------------------------
+
+SEARCH_UNCLOSED_QUOTE = (
+    'Cannot search for {query}: a quote is not closed. Put "double quotes" around a phrase, '
+    "or leave them out."
+)
+SEARCH_BAD_OR = "Cannot search for {query}: OR needs a word on each side, as in 'lawyer OR notary'."
+SEARCH_ONLY_EXCLUDED = (
+    "Cannot search for {query}: it only leaves words out. Add a word to find, as in 'bank -loan'."
+)
+SEARCH_NO_WORDS = "Cannot search for {query}: it holds no word to find."
+SEARCH_CANNOT_PARSE = (
+    'Cannot search for {query}: write words, "a phrase" in quotes, -word to leave one out, '
+    "or OR between two words."
+)
+SEARCH_BAD_IN = "Unknown kind of record '{value}' for --in; use one of: {options}."
+SEARCH_NONE = "Nothing in the journal matches {query}."
+SEARCH_MORE = "{more} more match(es); --limit 0 shows them all."
+DOCTOR_SEARCH_STALE = (
+    "the search index differs from the journal's {table} rows; net doctor --rebuild rebuilds it"
+)
+DOCTOR_SEARCH_REBUILT = "Rebuilt the search index from the journal's rows."
+SEARCH_BAD_LIMIT = "--limit must be 0 (all) or more, not {limit}."

@@ -138,7 +138,8 @@ def version2(
         try:
             conn.execute("BEGIN")
             for key in schema_snapshot.VERSIONS[REAL]:
-                conn.execute(schema_snapshot.OBJECTS[key][3])
+                if key not in shape.shadow_tables(REAL):  # made by their FTS5 table
+                    conn.execute(schema_snapshot.OBJECTS[key][3])
             for step in range(REAL + 1, version + 1):
                 migrations[step](conn)
             undo.install_triggers(conn)

@@ -258,7 +258,11 @@ def contacts(
     tag: Annotated[str | None, typer.Option("--tag", help="Only contacts with this tag.")] = None,
     tier: Tier = None,
     search: Annotated[
-        str | None, typer.Option("--search", help="Words to find in names, companies, facts...")
+        str | None,
+        typer.Option(
+            "--search",
+            help="Contacts whose fields or records hold these words (net search's grammar).",
+        ),
     ] = None,
     archived: Annotated[
         bool, typer.Option("--archived", help="Include archived contacts.")
@@ -274,9 +278,10 @@ def contacts(
     with reading(st) as conn:
         rows = contact_reads.contacts(conn, tag=tag, tier=tier_value, include_archived=archived)
         if search:
-            words = fold(search).split()
-            texts = contact_reads.contact_search_text(conn)
-            rows = [r for r in rows if all(w in fold(texts.get(r["id"], "")) for w in words)]
+            from netjournal.reports.search import matching_contacts
+
+            found = matching_contacts(conn, search)
+            rows = [r for r in rows if r["id"] in found]
     render_contacts.contacts(rows, as_json=json_)
 
 

@@ -76,11 +76,13 @@ def open_writer(
                 assert isinstance(raw, sqlite3.Connection)
                 if created:
                     _create_schema(raw, path)
+                sqlite.trust_checked_schema(raw, path)  # the search index's triggers
                 command_id = undo.begin_command(raw, command, now.astimezone(UTC).isoformat())
                 journal = Journal(session, raw, now)
                 yield journal
                 session.flush()
                 undo.end_command(raw, command_id)
+                raw.execute("PRAGMA trusted_schema=OFF")
                 session.commit()
                 committed = True
             except (OperationalError, sqlite3.OperationalError) as exc:
