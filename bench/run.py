@@ -458,6 +458,7 @@ def generate_realistic(path: Path) -> dict[str, Any]:
     conn = open_journal(path)
     conn.execute("BEGIN IMMEDIATE")
     conn.execute("UPDATE undo_control SET recording = 0 WHERE id = 1")
+    conn.execute("PRAGMA trusted_schema=ON")  # our own fresh schema: search-index triggers run
     names: list[str] = []
     seen: set[str] = set()
     iid = 0
@@ -1090,7 +1091,7 @@ WRITES = [
 
 def without_search_index(source: Path, dest: Path) -> None:
     """A copy of ``source`` as schema 4 had it: the search index's tables and triggers
-    dropped (schema 5 is schema 4 plus them)."""
+    (schema 5) and the introduction table and its undo triggers (schema 6) dropped."""
     from netjournal.store.migrations import search_index
 
     shutil.copyfile(source, dest)
@@ -1100,6 +1101,7 @@ def without_search_index(source: Path, dest: Path) -> None:
             for event in ("insert", "delete", "update"):
                 conn.execute(f"DROP TRIGGER IF EXISTS {index}_{event}")
             conn.execute(f"DROP TABLE IF EXISTS {index}")
+        conn.execute("DROP TABLE IF EXISTS introduction")  # its triggers go with it
         conn.execute(f"PRAGMA user_version = {search_index.VERSION - 1}")
         conn.execute("VACUUM")
     finally:

@@ -637,3 +637,12 @@ DOCTOR_SEARCH_STALE = (
 )
 DOCTOR_SEARCH_REBUILT = "Rebuilt the search index from the journal's rows."
 SEARCH_BAD_LIMIT = "--limit must be 0 (all) or more, not {limit}."
+
+# --- introductions (net introduce, net intros, --met-through) ----------------------------
+
+INTRO_SELF = "Nobody is introduced to themself: name two different people."
+INTRO_RECORDED = "Recorded that you introduced {name} to {to} on {on} ({id})."
+INTRO_NONE = "No introductions in the journal yet: net introduce A B records one."
+INTRO_NONE_FOR = "No introductions made to, by or for {name} yet."
+MET_THROUGH_SET = "{name} was introduced to you by {by}."
+MET_THROUGH_CLEARED = "Forgot who introduced you to {name}."

@@ -31,6 +31,7 @@ READS: dict[str, list[list[str]]] = {
     "show": [["show", "Ada Lovelace"], ["show", "Ada Lovelace", "--json"]],
     "contacts": [["contacts"], ["contacts", "--json"], ["contacts", "--search", "chess"]],
     "search": [["search", "chess"], ["search", "chess", "--json"]],
+    "intros": [["intros"], ["intros", "--json"], ["intros", "Ada Lovelace"]],
 }
 
 CHILD = """

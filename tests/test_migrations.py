@@ -27,6 +27,8 @@ from netjournal.store import snapshot as schema_snapshot
 from netjournal.store.connection import open_journal
 
 FIXTURE = Path(__file__).parent / "data" / "journal-v1.db"
+#: journal tables later schemas added (empty after migrating a schema-1 journal)
+ADDED_AFTER_1 = ("introduction",)
 
 
 def digest(path: Path) -> str:
@@ -66,6 +68,8 @@ def test_fixture_is_schema_1_with_every_kind_of_record() -> None:
     assert version(FIXTURE) == 1
     rows = snapshot(FIXTURE)
     for table in netjournal.store.JOURNAL_TABLES:
+        if table in ADDED_AFTER_1:
+            continue
         assert rows[table], f"the v1 fixture has no {table} rows"
     assert rows["undo_step"]
 
@@ -85,6 +89,8 @@ def test_current_code_opens_v1_intact(
     assert after.pop("contact") == [
         (*row[:source_at], None, *row[source_at:]) for row in before.pop("contact")
     ]
+    for table in ADDED_AFTER_1:
+        assert after.pop(table) == []
     assert after == before
     before = snapshot(v1)
     fresh = tmp_path / "fresh.db"

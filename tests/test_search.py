@@ -247,7 +247,6 @@ def test_undo_takes_words_out_of_the_index_again(journal, ok, net_json) -> None:
 
 
 def test_an_older_journal_gets_its_index_built_from_its_rows(ok, net_json, db_path) -> None:
-    from netjournal.store import SCHEMA_VERSION
     from netjournal.store.migrations import search_index
 
     ok("contact", "add", "Ana Rossi")
@@ -257,7 +256,8 @@ def test_an_older_journal_gets_its_index_built_from_its_rows(ok, net_json, db_pa
         conn.execute(f"DROP TABLE {index}")  # its shadow tables go with it
         for event in ("insert", "delete", "update"):
             conn.execute(f"DROP TRIGGER {index}_{event}")
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.execute("DROP TABLE introduction")  # schema 6
+    conn.execute(f"PRAGMA user_version = {search_index.VERSION - 1}")
     conn.close()
     assert kinds_ids(search(net_json, "notary")) == [("fact", "f1")]
     assert integrity_ok(db_path)

@@ -74,6 +74,8 @@ def install_triggers(conn: sqlite3.Connection) -> None:
     for name in existing:
         conn.execute(f"DROP TRIGGER {_quote_ident(name)}")
     for table in JOURNAL_TABLES:
+        if not _columns(conn, table):
+            continue  # a table of a later version than the journal's (migrating)
         for sql in trigger_sql(conn, table):
             conn.execute(sql)
     conn.execute("INSERT OR IGNORE INTO undo_control (id, recording) VALUES (1, 1)")

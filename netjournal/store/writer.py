@@ -289,6 +289,9 @@ class Journal:
         keep.updated_at = self.now.astimezone(UTC)
         self.session.add(keep)
         self.flush()
+        from netjournal.store import intro_writes
+
+        intro_writes.merge(self, keep_id, other_id)
         self.session.delete(other)
         self.flush()
 
@@ -355,7 +358,10 @@ class Journal:
         amount_cents: int | None = None,
         status: str = "granted",
         interaction_id: int | None = None,
+        link: bool = True,
     ) -> Exchange:
+        """A give or an ask; a give of kind introduction whose text names a contact also
+        records the introduction (``intro_writes.link_give``) unless ``link`` is off."""
         from netjournal.models.exchanges import Exchange
 
         exchange = Exchange(
@@ -373,6 +379,10 @@ class Journal:
         )
         self.session.add(exchange)
         self.flush()
+        if link and direction == "give" and kind == "introduction":
+            from netjournal.store import intro_writes
+
+            intro_writes.link_give(self, exchange)
         return exchange
 
     def set_ask_status(self, exchange_id: int, status: str) -> Exchange:
