@@ -646,3 +646,7 @@ INTRO_NONE = "No introductions in the journal yet: net introduce A B records one
 INTRO_NONE_FOR = "No introductions made to, by or for {name} yet."
 MET_THROUGH_SET = "{name} was introduced to you by {by}."
 MET_THROUGH_CLEARED = "Forgot who introduced you to {name}."
+GRAPH_WRITTEN = "Drew the introduction network ({people} people) in {path}."
+PATH_NONE = (
+    "Nobody in the journal points at {target} yet: no introduction, meeting, company, role or fact."
+)

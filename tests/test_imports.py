@@ -32,6 +32,8 @@ READS: dict[str, list[list[str]]] = {
     "contacts": [["contacts"], ["contacts", "--json"], ["contacts", "--search", "chess"]],
     "search": [["search", "chess"], ["search", "chess", "--json"]],
     "intros": [["intros"], ["intros", "--json"], ["intros", "Ada Lovelace"]],
+    "path": [["path", "chess"], ["path", "Ada Lovelace", "--json"]],
+    "graph": [["graph"]],
 }
 
 CHILD = """

@@ -166,3 +166,65 @@ def test_introductions_survive_a_json_export_and_import(network, ok, tmp_path: P
     ok("--db", str(other), "import", "json", str(dump))
     before = ok("intros", "--json").stdout
     assert ok("--db", str(other), "intros", "--json").stdout == before
+
+
+# --- net path and net graph ----------------------------------------------------------------
+
+
+def test_path_to_a_contact_ranks_who_introduced_and_met_them(network, net_json) -> None:
+    data = net_json("path", "Marco", "--json")
+    assert data["contact"] == "Marco Neri"
+    ranked = [(c["name"], c["score"]) for c in data["candidates"]]
+    assert ranked == [("Giulia Verdi", 5), ("Ana Rossi", 4)]
+    assert data["candidates"][0]["reasons"] == ["introduced you to Marco Neri"]
+
+
+def test_path_to_words_ranks_role_then_facts_and_introductions(network, ok, net_json) -> None:
+    ok("learn", "Ana", "family", "her brother is a notary in Brescia")
+    data = net_json("path", "notary", "--json")
+    assert data["contact"] is None
+    ranked = [(c["name"], c["score"]) for c in data["candidates"]]
+    # Giulia is a notary; Ana has a fact about one; Marco and Piero each took part in an
+    # introduction with Giulia (ties go to whom you know better, then by name)
+    assert ranked == [("Giulia Verdi", 3), ("Ana Rossi", 2), ("Marco Neri", 2), ("Piero Gallo", 2)]
+    assert "fact: her brother is a notary in Brescia" in data["candidates"][1]["reasons"]
+
+
+def test_path_with_nothing_pointing_there_says_so(network, net) -> None:
+    result = net("path", "zebra", "farming")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "Nobody in the journal points at zebra farming" in result.stderr
+
+
+def test_graph_svg_is_valid_xml_with_one_node_per_person(network, ok, tmp_path: Path) -> None:
+    import stat
+    import xml.etree.ElementTree as ET
+
+    ok("contact", "add", "Bob <The> & Co")
+    ok("introduce", "Bob", "Ana", "a <b>bold</b> & risky note")
+    svg = tmp_path / "net.svg"
+    result = ok("graph", "--svg", str(svg))
+    assert "5 people" in result.stderr
+    assert stat.S_IMODE(svg.stat().st_mode) == 0o600
+    root = ET.parse(svg).getroot()
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    people = [g.find("s:text", ns).text for g in root.iterfind("s:g", ns)]
+    assert sorted(people) == [
+        "Ana Rossi",
+        "Bob <The> & Co",
+        "Giulia Verdi",
+        "Marco Neri",
+        "Piero Gallo",
+    ]
+    assert len(root.findall(".//s:circle", ns)) == 5
+    lines = root.findall("s:line", ns)
+    assert len(lines) == 4  # three made, one received
+    widths = sorted(float(line.get("stroke-width")) for line in lines)
+    assert widths[0] < widths[-1]  # thicker where more came of it
+    assert sum(1 for line in lines if line.get("stroke-dasharray")) == 1
+
+
+def test_graph_without_svg_lists_the_arrows(network, ok) -> None:
+    out = ok("graph").stdout
+    assert "Ana Rossi → Marco Neri" in out
+    assert "Giulia Verdi ⇢ Marco Neri" in out

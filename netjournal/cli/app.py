@@ -201,7 +201,7 @@ COMMANDS: dict[str, str] = {
     **dict.fromkeys(("target", "targets", "match"), "targets"),
     "review": "review",
     "search": "search",
-    **dict.fromkeys(("introduce", "intros"), "intros"),
+    **dict.fromkeys(("introduce", "intros", "graph", "path"), "intros"),
     **dict.fromkeys(("import", "export"), "io"),
     "config": "configcmd",
     "demo": "demo",

@@ -1,12 +1,13 @@
 """Who connects whom: ``net introduce`` and ``net intros``."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from netjournal import messages
 from netjournal.cli import parse
-from netjournal.cli.common import echo, reading, state, writing
+from netjournal.cli.common import echo, notice, reading, state, writing
 from netjournal.cli.complete import complete_name
 from netjournal.text import clean_text
 
@@ -61,6 +62,65 @@ def intros(
     render_intros.intros(data, as_json=json_)
 
 
+def graph(
+    ctx: typer.Context,
+    svg: Annotated[
+        Path | None, typer.Option("--svg", help="Draw the network as an SVG picture in FILE.")
+    ] = None,
+) -> None:
+    """The introduction network: people, and arrows for who was introduced to whom
+    (thicker when more came of it)."""
+    from netjournal.render import graph as render_graph
+    from netjournal.reports.intros import intros as report
+
+    st = state(ctx)
+    with reading(st) as conn:
+        data = report(conn, None)
+    if svg is None:
+        render_graph.text(data)
+        return
+    from netjournal.files import write_private
+
+    try:
+        write_private(svg, [render_graph.svg(data)])
+    except OSError as exc:
+        from netjournal.errors import BadValue
+
+        raise BadValue(
+            messages.SVG_UNWRITABLE.format(path=svg, reason=exc.strerror or exc)
+        ) from exc
+    notice(
+        messages.GRAPH_WRITTEN.format(
+            path=svg, people=len(render_graph.people(render_graph.edges(data)))
+        )
+    )
+
+
+def path(
+    ctx: typer.Context,
+    target: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="NAME|COMPANY|TEXT...",
+            help="A contact, a company or words (a role, a subject, a town).",
+        ),
+    ],
+    limit: Annotated[int, typer.Option("--limit", help="How many to show (0: all).")] = 20,
+    json_: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Who could introduce you: your contacts ranked by what points them at the target
+    (introductions, meetings together, company, role, facts)."""
+    from netjournal.render import intros as render_intros
+    from netjournal.reports.paths import path as report
+
+    st = state(ctx)
+    with reading(st) as conn:
+        data = report(conn, " ".join(target), max(limit, 0))
+    render_intros.path(data, as_json=json_)
+
+
 def register(app: typer.Typer) -> None:
     app.command("introduce")(introduce)
     app.command("intros")(intros)
+    app.command("graph")(graph)
+    app.command("path")(path)

@@ -41,3 +41,19 @@ def intros(report: dict[str, Any], *, as_json: bool) -> None:
         for i in report["received"]:
             t.add_row(i["on"], i["introduced"], i["by"], led_to(i["led_to"]))
         put(t)
+
+
+def path(report: dict[str, Any], *, as_json: bool) -> None:
+    if as_json:
+        emit_json(report)
+        return
+    from netjournal import messages
+    from netjournal.text import printable
+
+    if not report["candidates"]:
+        say(messages.PATH_NONE.format(target=printable(report["target"], 80)))
+        return
+    t = table(">#", "who", ">points", "why")
+    for rank, c in enumerate(report["candidates"], start=1):
+        t.add_row(str(rank), c["name"], str(c["score"]), "; ".join(c["reasons"]))
+    put(t)

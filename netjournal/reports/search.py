@@ -90,6 +90,11 @@ def search(
     }
 
 
+def to_match(query: str) -> str:
+    """The FTS5 expression for ``query`` (the user's sentence when it cannot be one)."""
+    return fts.to_fts(query)
+
+
 def matching_contacts(conn: sqlite3.Connection, query: str) -> set[int]:
     """``net contacts --search``: ids of the contacts the query finds (their fields or
     any record of theirs), through the same index and grammar as ``net search``."""

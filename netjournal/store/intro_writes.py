@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from netjournal import messages
 from netjournal.errors import BadValue
@@ -21,8 +21,20 @@ from netjournal.names import Outcome, resolution_error
 from netjournal.store.reads import contacts as contact_reads
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from netjournal.models.exchanges import Exchange, Introduction
-    from netjournal.store.writer import Journal
+
+
+class Journal(Protocol):
+    """What these functions use of ``writer.Journal`` (not imported: it imports this)."""
+
+    session: Any
+    conn: sqlite3.Connection
+    today: date
+
+    def flush(self) -> None: ...
+
 
 #: "to NAME" at the start of a give's text, NAME ending at punctuation or a dash
 _TO = re.compile(r"^\s*to\s+(.+?)(?:\s*[,;:(]|\s+[-–—]\s|\s*$)", re.IGNORECASE)
