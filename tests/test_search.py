@@ -277,3 +277,15 @@ def test_doctor_finds_a_stale_index_and_rebuild_mends_it(journal, net, ok, db_pa
     rebuilt = ok("doctor", "--rebuild")
     assert "Rebuilt the search index" in rebuilt.stderr
     assert "ok       search index" in rebuilt.stdout
+
+
+def test_a_word_in_very_many_records_ranks_the_newest_and_counts_all(
+    journal, ok, net_json, monkeypatch
+) -> None:
+    from netjournal.store.reads import search as search_reads
+
+    ok("log", "Ana Rossi", "-m", "bank holiday plans")
+    monkeypatch.setattr(search_reads, "RANKED", 1)
+    notes = search(net_json, "bank", "--in", "notes")
+    assert notes["total"] == 2  # both notes that hold the word are counted
+    assert [h["id"] for h in notes["hits"]] == ["i3"]  # only the newest is ranked
