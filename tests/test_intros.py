@@ -228,3 +228,12 @@ def test_graph_without_svg_lists_the_arrows(network, ok) -> None:
     out = ok("graph").stdout
     assert "Ana Rossi → Marco Neri" in out
     assert "Giulia Verdi ⇢ Marco Neri" in out
+
+
+def test_match_never_proposes_an_introduction_the_journal_holds(ok) -> None:
+    ok("contact", "add", "Ana Rossi")
+    ok("learn", "Ana", "seeking", "a commercial lawyer")
+    ok("contact", "add", "Marco Neri", "--role", "commercial lawyer")
+    assert "Introduce Ana Rossi to Marco Neri" in ok("match").stdout
+    ok("contact", "edit", "Marco", "--met-through", "Ana")  # they know each other
+    assert "Introduce Ana Rossi to Marco Neri" not in ok("match").stdout

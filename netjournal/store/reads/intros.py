@@ -101,3 +101,15 @@ def introduced_by(conn: sqlite3.Connection, contact_id: int) -> dict[str, Any] |
         (contact_id,),
     )
     return rows[0] if rows else None
+
+
+def pairs(conn: sqlite3.Connection) -> list[tuple[int, int]]:
+    """Pairs of contacts an introduction joined: the two introduced, and the introducer
+    with the one introduced (``net match`` never proposes introducing them again)."""
+    return [
+        (int(a), int(b))
+        for a, b in conn.execute(
+            "SELECT contact_id, to_id FROM introduction WHERE to_id IS NOT NULL "
+            "UNION SELECT contact_id, by_id FROM introduction WHERE by_id IS NOT NULL"
+        )
+    ]
