@@ -203,6 +203,7 @@ def _schema_key() -> str:  # once per run: editing the code meanwhile changes no
     digest = hashlib.sha256()
     files = sorted((ROOT / "netjournal" / "models").glob("*.py"))
     files += [ROOT / "netjournal" / "store" / f for f in ("schema.py", "undo.py", "scorecache.py")]
+    files += sorted((ROOT / "netjournal" / "store" / "migrations").glob("*.py"))
     for path in files:
         digest.update(path.read_bytes() if path.exists() else b"")
     return digest.hexdigest()[:10]
@@ -240,6 +241,8 @@ def generate(path: Path, size: Size) -> dict[str, Any]:
     conn = open_journal(path)
     conn.execute("BEGIN IMMEDIATE")
     conn.execute("UPDATE undo_control SET recording = 0 WHERE id = 1")
+    # netjournal's own fresh schema: its search-index triggers may run (as in the writer)
+    conn.execute("PRAGMA trusted_schema=ON")
 
     contacts: list[tuple[Any, ...]] = []
     seen: set[str] = set()
@@ -472,6 +475,8 @@ def generate_realistic(path: Path) -> dict[str, Any]:
     conn = open_journal(path)
     conn.execute("BEGIN IMMEDIATE")
     conn.execute("UPDATE undo_control SET recording = 0 WHERE id = 1")
+    # netjournal's own fresh schema: its search-index triggers may run (as in the writer)
+    conn.execute("PRAGMA trusted_schema=ON")
     names: list[str] = []
     seen: set[str] = set()
     iid = 0
@@ -643,6 +648,8 @@ def varied_journal(quiet: bool) -> tuple[Path, dict[str, Any]]:
     conn = sqlite3.connect(tmp)
     conn.execute("BEGIN IMMEDIATE")
     conn.execute("UPDATE undo_control SET recording = 0 WHERE id = 1")
+    # netjournal's own fresh schema: its search-index triggers may run (as in the writer)
+    conn.execute("PRAGMA trusted_schema=ON")
     ids = [row[0] for row in conn.execute("SELECT id FROM fact ORDER BY id")]
     conn.executemany(
         "UPDATE fact SET text = ? WHERE id = ?",
@@ -860,7 +867,13 @@ FIRST_OF_DAY = {"large": 3.0, "huge": 6.0, "real": 2.0}
 WHOLE = {"review --month": 3.0, "contacts": 2.5, "match": 3.0}
 
 
-def _checks(r: Result, floor: float, sqlmodel: float, small: dict[Any, float]) -> list[Any]:
+def _checks(
+    r: Result,
+    floor: float,
+    sqlmodel: float,
+    small: dict[Any, float],
+    befores: dict[Any, float],
+) -> list[Any]:
     """The (target, met) pairs of one row (DESIGN.md "Performance")."""
     assert r.median is not None and r.ratio is not None
     checks: list[tuple[str, bool]] = []
@@ -884,6 +897,14 @@ def _checks(r: Result, floor: float, sqlmodel: float, small: dict[Any, float]) -
             own = small.get((r.label, r.via))
             if own:
                 checks.append((f"≤1.5× small ({r.median / own:.2f}×)", r.median <= 1.5 * own))
+    elif r.label.endswith(" (after)") and befores.get((r.label[:-8], r.journal)):
+        then = befores[(r.label[:-8], r.journal)]
+        checks.append((f"≤1.1× before ({r.median / then:.2f}×)", r.median <= 1.1 * then))
+    elif r.label.endswith(" (before)"):
+        pass
+    elif base == "search":
+        if r.journal == "large":
+            checks.append(("≤2.5× floor", r.ratio <= 2.5))
     elif base == "log":
         checks.append((f"≤1.3× sqlmodel ({r.median / sqlmodel:.2f}×)", r.median <= 1.3 * sqlmodel))
     elif base == "import" and "dup-rows" in r.label:  # memory, whatever the file's size
@@ -898,12 +919,17 @@ def _checks(r: Result, floor: float, sqlmodel: float, small: dict[Any, float]) -
 def judge(results: list[Result], floor: float, sqlmodel: float) -> None:
     """Ratios, targets and verdicts (DESIGN.md "Performance")."""
     small = {(r.label, r.via): r.median for r in results if r.journal == "small" and r.median}
+    befores = {
+        (r.label[:-9], r.journal): r.median
+        for r in results
+        if r.label.endswith(" (before)") and r.median
+    }
     for r in results:
         if r.median is None:
             r.verdict = r.status.upper()
             continue
         r.ratio = r.median / floor
-        checks = _checks(r, floor, sqlmodel, small)
+        checks = _checks(r, floor, sqlmodel, small, befores)
         r.target = ", ".join(c[0] for c in checks)
         r.verdict = "PASS" if all(c[1] for c in checks) else "FAIL"
 
@@ -929,6 +955,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="time only the rows whose 'command journal' matches (e.g. 'first|contacts')",
     )
     parser.add_argument("--runs", type=int, default=5, help="timed runs after a warm-up")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="the source tree of an earlier netjournal (schema 4, e.g. `git archive main "
+        "netjournal | tar -x -C DIR`): the write commands are timed with it too, on the same "
+        "journal without the search index",
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument(
         "--check", action="store_true", help="exit 1 when a target is missed (FAIL)"
@@ -1034,6 +1067,7 @@ def run_all(
         ["show", "NAME"],
         ["due", "--json"],
         ["contacts", "--json"],
+        *SEARCHES,
     ]
     for via, launcher in launchers:
         for cmd in commands:
@@ -1049,6 +1083,7 @@ def run_all(
             bench.group(group)  # the small and the large journal side by side
     whole_journal(bench, launchers[-1], copies, journals, work, config, wanted)
     writes(bench, launchers, journals, work, config, wanted, args.small_only)
+    write_rows(bench, launchers, journals, work, config, wanted, args.before)
 
 
 def first_of_day(
@@ -1291,3 +1326,80 @@ def report(
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+#: ``net search`` rows: a rare phrase (what people look for), a word in most notes (the
+#: worst case: 140,000 matches on the large journal to rank), one kind only
+SEARCHES = [
+    ["search", "topic 417"],
+    ["search", "talked"],
+    ["search", "thing", "--in", "gives"],
+]
+
+#: write commands timed before and after the search index (its triggers)
+WRITES = [
+    [
+        "log",
+        "NAME",
+        "-m",
+        "coffee and a chat about the bench",
+        "--learned",
+        "interests:sailing on the lake",
+        "--give",
+        "advice:a good notary",
+    ],
+    ["give", "NAME", "a lead for a bakery", "-k", "referral"],
+    ["learn", "NAME", "hobbies", "plays the cello"],
+    ["edit", "i1", "-m", "talked about topic 1 and the bench"],
+]
+
+
+def without_search_index(source: Path, dest: Path) -> None:
+    """A copy of ``source`` as schema 4 had it: the identity table (schema 5), the search
+    index's tables and triggers (6) and the introduction table (7) dropped."""
+    from netjournal.store.migrations import identities, search_index
+
+    shutil.copyfile(source, dest)
+    conn = sqlite3.connect(dest, isolation_level=None)
+    try:
+        for index, _content, _columns in search_index.INDEXES:
+            for event in ("insert", "delete", "update"):
+                conn.execute(f"DROP TRIGGER IF EXISTS {index}_{event}")
+            conn.execute(f"DROP TABLE IF EXISTS {index}")
+        for table in ("introduction", "identity"):  # their triggers go with them
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+        conn.execute(f"PRAGMA user_version = {identities.VERSION - 1}")
+        conn.execute("VACUUM")
+    finally:
+        conn.close()
+
+
+def write_rows(
+    bench: Bench,
+    launchers: list[tuple[str, list[str]]],
+    journals: dict[str, tuple[Path, dict[str, Any]]],
+    work: Path,
+    config: Path,
+    wanted: Any,
+    before: Path | None,
+) -> None:
+    """Each write command on a copy of the largest journal, and with ``before`` the same
+    command by the earlier code on a copy without the schema 5-7 objects, side by side."""
+    name = "large" if "large" in journals else "small"
+    source, meta = journals[name]
+    after_db = Path(shutil.copyfile(source, work / "writes-after.db"))
+    before_db = work / "writes-before.db"
+    if before is not None:
+        without_search_index(source, before_db)
+    via, launcher = launchers[0]  # python -m netjournal, for both sides
+    for cmd in WRITES:
+        words = [meta["show"] if a == "NAME" else a for a in cmd]
+        label = " ".join("NAME" if a == meta["show"] else a for a in words[:2])
+        if not wanted(f"{label} (after)", name):
+            continue
+        after = Result(f"{label} (after)", name, via)
+        group = [Case([*launcher, *words], base_env(after_db, config), after)]
+        if before is not None:
+            env = {**base_env(before_db, config), "PYTHONPATH": str(before)}
+            group.append(Case([*launcher, *words], env, Result(f"{label} (before)", name, via)))
+        bench.group(group)

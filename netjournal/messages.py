@@ -490,6 +490,7 @@ SVG_UNWRITABLE = "Cannot write {path}: {reason}."
 DEBRIEF_START = "Debrief: answer each question; press Ctrl-C at any time to stop without saving."
 DEBRIEF_WHO = "Who did you meet? (names, separated by commas)"
 DEBRIEF_NEW = "{name} is not in your journal yet; they will be added."
+DEBRIEF_MET_THROUGH = "Who introduced you to {name}? (a contact; empty if nobody)"
 DEBRIEF_KIND = "What kind of interaction? ({kinds})"
 DEBRIEF_WHEN = "When?"
 DEBRIEF_NOTE = "What happened? (empty to skip)"
@@ -623,4 +624,41 @@ DOCTOR_NOT_TEXT = (
 )
 DOCTOR_TEMP_LEFT = (
     "{path} is a temporary copy left by an interrupted backup; remove it: rm '{path}'"
+)
+
+# --- search (net search, net contacts --search) ----------------------------------------
+
+SEARCH_UNCLOSED_QUOTE = (
+    'Cannot search for {query}: a quote is not closed. Put "double quotes" around a phrase, '
+    "or leave them out."
+)
+SEARCH_BAD_OR = "Cannot search for {query}: OR needs a word on each side, as in 'lawyer OR notary'."
+SEARCH_ONLY_EXCLUDED = (
+    "Cannot search for {query}: it only leaves words out. Add a word to find, as in 'bank -loan'."
+)
+SEARCH_NO_WORDS = "Cannot search for {query}: it holds no word to find."
+SEARCH_CANNOT_PARSE = (
+    'Cannot search for {query}: write words, "a phrase" in quotes, -word to leave one out, '
+    "or OR between two words."
+)
+SEARCH_BAD_IN = "Unknown kind of record '{value}' for --in; use one of: {options}."
+SEARCH_NONE = "Nothing in the journal matches {query}."
+SEARCH_MORE = "{more} more match(es); --limit 0 shows them all."
+DOCTOR_SEARCH_STALE = (
+    "the search index differs from the journal's {table} rows; net doctor --rebuild rebuilds it"
+)
+DOCTOR_SEARCH_REBUILT = "Rebuilt the search index from the journal's rows."
+SEARCH_BAD_LIMIT = "--limit must be 0 (all) or more, not {limit}."
+
+# --- introductions (net introduce, net intros, --met-through) ----------------------------
+
+INTRO_SELF = "Nobody is introduced to themself: name two different people."
+INTRO_RECORDED = "Recorded that you introduced {name} to {to} on {on} ({id})."
+INTRO_NONE = "No introductions in the journal yet: net introduce A B records one."
+INTRO_NONE_FOR = "No introductions made to, by or for {name} yet."
+MET_THROUGH_SET = "{name} was introduced to you by {by}."
+MET_THROUGH_CLEARED = "Forgot who introduced you to {name}."
+GRAPH_WRITTEN = "Drew the introduction network ({people} people) in {path}."
+PATH_NONE = (
+    "Nobody in the journal points at {target} yet: no introduction, meeting, company, role or fact."
 )

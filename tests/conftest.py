@@ -94,6 +94,8 @@ def rows(db_path: Path) -> Callable[[str], list[tuple[Any, ...]]]:
 
 #: derived data, not journal content: reports may fill it, triggers empty it
 DERIVED_TABLES = ("score_cache",)
+#: the full-text index (schema 6) and its shadow tables: derived from the journal's rows
+SEARCH_INDEX_PREFIX = "search_"
 
 
 def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
@@ -106,7 +108,7 @@ def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
             for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
             )
-            if r[0] not in DERIVED_TABLES
+            if r[0] not in DERIVED_TABLES and not r[0].startswith(SEARCH_INDEX_PREFIX)
         ]
         return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
     finally:

@@ -19,6 +19,7 @@ def _answers(*lines: str) -> str:
 
 FULL = (
     "Ana Rossi",  # who
+    "",  # who introduced you (asked of a new contact): nobody
     "",  # kind: one-to-one
     "yesterday",  # when
     "Coffee at the fair",  # what happened
@@ -131,3 +132,19 @@ def test_debrief_refuses_ambiguous_names_then_accepts(ok: Run, rows: Run) -> Non
     assert rows(
         "SELECT c.name FROM participant p JOIN contact c ON c.id = p.contact_id ORDER BY position"
     ) == [("Ana Rossi",), ("Marco Neri",)]
+
+
+def test_debrief_asks_who_introduced_a_new_contact(ok: Run, net_json: Run) -> None:
+    ok("contact", "add", "Giulia Verdi")
+    answers = ("Marco Neri", "Nobody Known", "giulia", *FULL[2:])
+    result = ok("log", input=_answers(*answers), env=TTY)
+    assert "No contact is called 'Nobody Known'" in result.stderr  # asked again
+    assert "  introduced to you by giulia" in result.stdout
+    assert net_json("show", "Marco", "--json")["introduced_by"]["name"] == "Giulia Verdi"
+
+
+def test_log_met_through_records_who_introduced_the_first_contact(ok: Run, net_json: Run) -> None:
+    ok("contact", "add", "Giulia Verdi")
+    result = ok("log", "Marco Neri", "-m", "coffee", "--met-through", "Giulia")
+    assert "Marco Neri was introduced to you by Giulia Verdi." in result.stdout
+    assert net_json("show", "Marco", "--json")["introduced_by"]["name"] == "Giulia Verdi"

@@ -167,7 +167,8 @@ read_cmd = st.one_of(
         name.map(lambda n: [n]),
     ),
     joined(
-        st.sampled_from([["contacts", "--search"], ["contacts", "--tag"]]), text.map(lambda t: [t])
+        st.sampled_from([["contacts", "--search"], ["contacts", "--tag"], ["search", "--"]]),
+        text.map(lambda t: [t]),
     ),
 )
 any_command = st.one_of(log_cmd, exchange_cmd, learn_cmd, contact_add, contact_edit, read_cmd)

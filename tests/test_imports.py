@@ -30,6 +30,10 @@ READS: dict[str, list[list[str]]] = {
     "depth": [["depth"], ["depth", "--json"], ["depth", "Ada Lovelace"]],
     "show": [["show", "Ada Lovelace"], ["show", "Ada Lovelace", "--json"]],
     "contacts": [["contacts"], ["contacts", "--json"], ["contacts", "--search", "chess"]],
+    "search": [["search", "chess"], ["search", "chess", "--json"]],
+    "intros": [["intros"], ["intros", "--json"], ["intros", "Ada Lovelace"]],
+    "path": [["path", "chess"], ["path", "Ada Lovelace", "--json"]],
+    "graph": [["graph"]],
 }
 
 CHILD = """

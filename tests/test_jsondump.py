@@ -89,6 +89,8 @@ def _build(ok: Callable[..., Any]) -> None:
     ok("budget", "set", "2000", "--per", "year")
     ok("target", "add", "IT managers at manufacturers in Lombardy")
     ok("snooze", NAMES[2], "2026-12-24")
+    ok("introduce", NAMES[2], NAMES[0], "for the tender", "--on", "2026-11-21")
+    ok("contact", "edit", NAMES[3], "--met-through", NAMES[1])
 
 
 def body(text: str) -> dict[str, Any]:

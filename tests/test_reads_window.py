@@ -23,6 +23,7 @@ def _journal(path: Path, seed: int) -> None:
     """Contacts with few, many, tied, dormant, future and shared interactions."""
     rng = random.Random(seed)
     conn = open_journal(path)
+    conn.execute("PRAGMA trusted_schema=ON")  # our own schema: the search-index triggers run
     conn.execute("BEGIN IMMEDIATE")
     conn.execute("UPDATE undo_control SET recording = 0 WHERE id = 1")
     contacts = 40

@@ -210,6 +210,7 @@ def test_due_ranking_in_sql_equals_rank_due(
 
     day, fp = date(2026, 11, 28), "f" * 16
     conn = open_journal(tmp_path_factory.mktemp("rank") / "journal.db")
+    conn.execute("PRAGMA trusted_schema=ON")  # our own schema: the search-index triggers run
     conn.execute("UPDATE undo_control SET recording = 0")  # rows written here, not by a command
     active: list[U] = []
     for cid, (total, listed, dormant, was, hidden, archived, due) in enumerate(rows, start=1):

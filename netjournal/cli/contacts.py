@@ -33,6 +33,14 @@ Cadence = Annotated[
 Tags = Annotated[list[str] | None, typer.Option("--tag", help="A tag (repeatable).")]
 MetAt = Annotated[str | None, typer.Option("--met-at", help="Where you met.")]
 MetOn = Annotated[str | None, typer.Option("--met-on", help="When you met.")]
+MetThrough = Annotated[
+    str | None,
+    typer.Option(
+        "--met-through",
+        help="Who introduced you (a contact; an empty value forgets it).",
+        autocompletion=complete_name,
+    ),
+]
 Kin = Annotated[
     bool | None, typer.Option("--kin/--not-kin", help="Family: closeness decays slower.")
 ]
@@ -98,6 +106,17 @@ def _fields(
     return fields
 
 
+def _met_through(j: Any, contact_id: Any, met_on: Any, raw: str | None) -> str | None:
+    """Record who introduced you (``--met-through``); their name, or None."""
+    if raw is None:
+        return None
+    from netjournal.store import intro_writes
+
+    by = j.find(raw) if raw.strip() else None
+    intro_writes.set_met_through(j, int(contact_id), by.id if by else None, met_on)
+    return by.name if by else None
+
+
 @contact_app.command("add")
 def add(
     ctx: typer.Context,
@@ -112,6 +131,7 @@ def add(
     tag: Tags = None,
     met_at: MetAt = None,
     met_on: MetOn = None,
+    met_through: MetThrough = None,
     kin: Kin = None,
 ) -> None:
     """Add a contact."""
@@ -132,8 +152,11 @@ def add(
         kin=kin,
     )
     with writing(st, f"contact add {clean}") as j:
-        j.add_contact(clean, **fields)
+        contact = j.add_contact(clean, **fields)
+        by = _met_through(j, contact.id, contact.met_on, met_through)
     echo(messages.CONTACT_ADDED.format(name=clean))
+    if by:
+        echo(messages.MET_THROUGH_SET.format(name=clean, by=by))
 
 
 @contact_app.command("edit")
@@ -153,6 +176,7 @@ def edit(
     tag: Tags = None,
     met_at: MetAt = None,
     met_on: MetOn = None,
+    met_through: MetThrough = None,
     kin: Kin = None,
     no_cadence: Annotated[
         bool, typer.Option("--no-cadence", help="Drop the cadence override.")
@@ -185,12 +209,17 @@ def edit(
         fields["cadence"] = None
     if unarchive:
         fields["archived"] = False
-    if not fields:
+    if not fields and met_through is None:
         raise BadUsage(messages.NO_CHANGES)
     with writing(st, f"contact edit {name}") as j:
         person = j.find(name)
-        contact = j.update_contact(person.id, **fields)
+        contact = j.update_contact(person.id, **fields) if fields else j.contact(person.id)
+        by = _met_through(j, person.id, contact.met_on, met_through)
     echo(messages.CONTACT_UPDATED.format(name=contact.name))
+    if by:
+        echo(messages.MET_THROUGH_SET.format(name=contact.name, by=by))
+    elif met_through is not None:
+        echo(messages.MET_THROUGH_CLEARED.format(name=contact.name))
 
 
 @contact_app.command("merge")
@@ -275,7 +304,11 @@ def contacts(
     tag: Annotated[str | None, typer.Option("--tag", help="Only contacts with this tag.")] = None,
     tier: Tier = None,
     search: Annotated[
-        str | None, typer.Option("--search", help="Words to find in names, companies, facts...")
+        str | None,
+        typer.Option(
+            "--search",
+            help="Contacts whose fields or records hold these words (net search's grammar).",
+        ),
     ] = None,
     archived: Annotated[
         bool, typer.Option("--archived", help="Include archived contacts.")
@@ -293,10 +326,10 @@ def contacts(
     with reading(st) as conn:
         where = {"tag": tag, "tier": tier_value, "include_archived": archived}
         if search:
-            rows = contact_reads.contacts(conn, **where)
-            words = fold(search).split()
-            texts = contact_reads.contact_search_text(conn)
-            rows = [r for r in rows if all(w in fold(texts.get(r["id"], "")) for w in words)]
+            from netjournal.reports.search import matching_contacts
+
+            found = matching_contacts(conn, search)
+            rows = [r for r in contact_reads.contacts(conn, **where) if r["id"] in found]
             total, rows = len(rows), rows[:shown] if shown else rows
         else:
             total = contact_reads.contact_count(conn, **where)

@@ -64,6 +64,7 @@ class Answers:
     category: str | None = None
     fact: str = ""
     follow_up: str | None = None
+    met_through: str | None = None
 
     def options(self) -> dict[str, Any]:
         """The answers as ``net log``'s options, as if they had been typed."""
@@ -79,6 +80,7 @@ class Answers:
             "promise": [self.promise] if self.promise else None,
             "by": self.by,
             "new": False,
+            "met_through": self.met_through,
         }
 
 
@@ -159,6 +161,22 @@ def _people(st: State) -> Callable[[str], tuple[list[str], list[str], int | None
     return check
 
 
+def _known(st: State) -> Callable[[str], str]:
+    """A contact's name as typed, once it resolves (the question asks again if not)."""
+
+    def check(raw: str) -> str:
+        with reading(st) as conn:
+            from netjournal.names import Outcome, resolution_error
+            from netjournal.store.reads import contacts as contact_reads
+
+            res = contact_reads.resolve_contact(conn, raw)
+            if res.outcome is not Outcome.FOUND:
+                raise resolution_error(res)
+        return raw
+
+    return check
+
+
 def _unknown_category(st: State, contact_id: int | None) -> str:
     if contact_id is None:
         return PROFILE_ORDER[0]
@@ -204,6 +222,12 @@ def collect(st: State) -> Answers:
         a.names, a.new, first_id = _ask(messages.DEBRIEF_WHO, _people(st))
     for name in a.new:
         notice(messages.DEBRIEF_NEW.format(name=name))
+    if a.names and a.names[0] in a.new:
+        with _completion(everyone):
+            through = _ask(
+                messages.DEBRIEF_MET_THROUGH.format(name=a.names[0]), _optional(_known(st))
+            )
+        a.met_through = through or None
     a.kind = _ask(
         messages.DEBRIEF_KIND.format(kinds=", ".join(vocab.INTERACTION_KINDS)),
         parse.interaction_kind,
@@ -257,6 +281,8 @@ def summary(st: State, a: Answers) -> list[str]:
     if a.follow_up:
         day = parse.day(st, a.follow_up, prefer="future")
         lines.append(f"  follow up on {day.isoformat()}")
+    if a.met_through:
+        lines.append(f"  introduced to you by {a.met_through}")
     return lines
 
 

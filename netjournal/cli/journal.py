@@ -1,7 +1,7 @@
 """Recording what happened: ``log``, ``give``, ``ask``, ``asks``, ``ask-status``, ``learn``."""
 
 from datetime import timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -61,6 +61,14 @@ def log(
     new: Annotated[
         bool, typer.Option("--new", help="Create every name without an exact match, as typed.")
     ] = False,
+    met_through: Annotated[
+        str | None,
+        typer.Option(
+            "--met-through",
+            help="Who introduced you to the first contact named (a contact).",
+            autocompletion=complete_name,
+        ),
+    ] = None,
 ) -> None:
     """Record one interaction, with what was given, asked, learned and promised."""
     st = state(ctx)
@@ -102,9 +110,12 @@ def log(
             j.add_followup(first.id, "reach-out", follow_day, "", interaction_id=interaction.id)
         for text in promises:
             j.add_followup(first.id, "promise", promise_day, text, interaction_id=interaction.id)
+        introducer = _met_through(j, first.id, met_through)
     for person in people:
         if person.created:
             notice(messages.CONTACT_CREATED.format(name=person.name))
+    if introducer:
+        echo(messages.MET_THROUGH_SET.format(name=first.name, by=introducer))
     extras = _counted(
         ("give", len(gives)), ("ask", len(asks)), ("fact", len(facts)), ("promise", len(promises))
     )
@@ -133,6 +144,18 @@ def log(
             echo(text)
         else:
             notice(text)
+
+
+def _met_through(j: Any, contact_id: int, raw: str | None) -> str | None:
+    """``--met-through NAME``: who introduced you to the contact; their name."""
+    if raw is None or not raw.strip():
+        return None
+    from netjournal.store import intro_writes
+
+    by = j.find(raw)
+    contact = j.contact(contact_id)
+    intro_writes.set_met_through(j, contact_id, by.id, contact.met_on)
+    return str(by.name)
 
 
 def _counted(*pairs: tuple[str, int]) -> list[str]:

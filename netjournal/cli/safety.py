@@ -147,12 +147,12 @@ def doctor(
             "--rebuild",
             help="First repair what can be repaired without losing data: remove triggers, "
             "views and indexes netjournal did not create, restore its own, forget undo history "
-            "it did not record, and empty the score cache.",
+            "it did not record, empty the score cache and rebuild the search index.",
         ),
     ] = False,
 ) -> None:
     """Check the journal: integrity, schema objects, foreign keys, text, orphans, undo
-    history, look-alike contacts, score cache, permissions, temporary copies."""
+    history, look-alike contacts, score cache, search index, permissions, temporary copies."""
     from netjournal.store.sqlite import path_exists
 
     st = state(ctx)
@@ -207,6 +207,8 @@ def _rebuild(db: Path) -> None:
     if done.forgotten:
         notice(messages.DOCTOR_FORGOT_UNDO.format(count=done.forgotten))
     notice(messages.DOCTOR_REBUILT.format(count=done.dropped))
+    if done.reindexed:
+        notice(messages.DOCTOR_SEARCH_REBUILT)
     if done.version < SCHEMA_VERSION:
         from netjournal.store.connection import open_journal
         from netjournal.store.sqlite import connect
@@ -272,6 +274,8 @@ def run_checks(db: Path, st: State) -> list[dict[str, Any]]:
             from netjournal.scores import check_cache
 
             add("score_cache", "score cache", check_cache(conn, st.today, st.constants))
+        if 5 <= version <= SCHEMA_VERSION:
+            add("search_index", "search index", checks.search_index(conn))
         add("permissions", "file permissions (journal, WAL, backups)", checks.permissions(db))
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         add("integrity", "integrity check", [f"the journal cannot be read: {exc}"])

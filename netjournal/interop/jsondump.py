@@ -38,6 +38,10 @@ VERSION = 1
 _REFERENCES = {
     "contact_id": "contact",
     "interaction_id": "interaction",
+    # introduction (schema 7): who introduced whom to whom, and the give recording it
+    "to_id": "contact",
+    "by_id": "contact",
+    "exchange_id": "exchange",
 }
 _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("contact", "tier"): vocab.TIERS,
@@ -52,6 +56,7 @@ _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("goal", "per"): vocab.PERIODS,
 }
 _DAY_COLUMNS = (
+    "made_on",
     "met_on",
     "snoozed_until",
     "occurred_on",
@@ -72,6 +77,7 @@ MULTILINE = {
     ("followup", "note"),
     ("expense", "what"),
     ("target", "text"),
+    ("introduction", "note"),
 }
 #: the integers SQLite stores; ids stay within what ``net edit``/``rm`` accept
 INT_RANGE = (-(2**63), 2**63 - 1)
@@ -347,7 +353,7 @@ def merge(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> tu
 
     j.flush()
     added = kept = 0
-    new_ids: dict[str, dict[int, int]] = {"contact": {}, "interaction": {}}
+    new_ids: dict[str, dict[int, int]] = {"contact": {}, "interaction": {}, "exchange": {}}
     try:
         names = {folded: cid for cid, _name, folded in contact_reads.contact_candidates(j.conn)}
         goals = {str(r["metric"]) for r in dump_reads.table_dump(j.conn, "goal")}

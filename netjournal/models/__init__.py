@@ -28,7 +28,7 @@ from typing import Any
 #: the module of each public name
 _WHERE = {
     **dict.fromkeys(("Contact", "Identity", "Interaction", "Participant", "FollowUp"), "journal"),
-    **dict.fromkeys(("Exchange", "Fact"), "exchanges"),
+    **dict.fromkeys(("Exchange", "Fact", "Introduction"), "exchanges"),
     **dict.fromkeys(("Goal", "Expense", "Target", "Setting"), "proactive"),
     **dict.fromkeys(("UndoCommand", "UndoStep", "UndoControl", "ScoreCache"), "internal"),
     **dict.fromkeys(("new_uuid", "utcnow"), "base"),

@@ -46,3 +46,24 @@ class Fact(SQLModel, table=True):
     text: str
     learned_on: date
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class Introduction(SQLModel, table=True):
+    """Who was introduced to whom (added in schema 7): ``contact`` was introduced to
+    ``to`` (None: to you) by ``by`` (None: by you). ``net introduce A B`` and a give of
+    kind introduction naming a contact record one made by you, with its give;
+    ``--met-through NAME`` records one received: NAME introduced you to the contact."""
+
+    __tablename__ = "introduction"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(default_factory=new_uuid, unique=True)
+    contact_id: int = Field(sa_column=fk("contact.id"))
+    to_id: int | None = Field(default=None, sa_column=fk("contact.id", nullable=True))
+    by_id: int | None = Field(default=None, sa_column=fk("contact.id", nullable=True))
+    exchange_id: int | None = Field(  # the give that records it: removing it removes this
+        default=None, sa_column=fk("exchange.id", nullable=True)
+    )
+    made_on: date
+    note: str = ""
+    created_at: datetime = Field(default_factory=utcnow)

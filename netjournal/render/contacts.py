@@ -138,6 +138,7 @@ def show(p: dict[str, Any], *, as_json: bool, currency: str = "") -> None:
     if p["tags"]:
         met.append("tags " + esc(", ".join(p["tags"])))
     lines.append("  ".join(met))
+    lines += _introduction_lines(p)
     bal = p["balance"]
     dep = p["depth"]
     stage = p["stage"] + (f", was {p['stage_was']}" if p.get("stage_was") else "")
@@ -182,3 +183,17 @@ def show(p: dict[str, Any], *, as_json: bool, currency: str = "") -> None:
         put(t, c)
         if len(p["interactions"]) > 20:
             c.print(f"[dim]… and {len(p['interactions']) - 20} earlier interactions[/]")
+
+
+def _introduction_lines(p: dict[str, Any]) -> list[str]:
+    """ "introduced by NAME (DAY)" and "introductions: A -> B (DAY), ..." for net show."""
+    lines = []
+    by = p.get("introduced_by")
+    if by:
+        lines.append(f"[bold]introduced by[/] {esc(by['name'])} ({by['on']})")
+    intros = p.get("introductions") or []
+    if intros:
+        shown = [f"{esc(i['introduced'])} → {esc(i['to'])} ({i['on']})" for i in intros[:5]]
+        more = f", and {len(intros) - 5} more (net intros)" if len(intros) > 5 else ""
+        lines.append("[bold]introductions[/] " + ", ".join(shown) + more)
+    return lines

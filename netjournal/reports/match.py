@@ -23,8 +23,11 @@ def match(conn: sqlite3.Connection, only: int | None = None) -> dict[str, Any]:
         )
         for r in proactive_reads.match_contacts(conn)
     ]
+    from netjournal.store.reads import intros as intro_reads
+
+    together = [*proactive_reads.met_together(conn), *intro_reads.pairs(conn)]
     known = matching.already_introduced(
-        profiles, proactive_reads.met_together(conn), proactive_reads.introduction_gives(conn)
+        profiles, together, proactive_reads.introduction_gives(conn)
     )
     intros = matching.introductions(profiles, known, only=only)
     out: dict[str, Any] = {

@@ -96,6 +96,19 @@ def _followups(conn: sqlite3.Connection, cid: int) -> list[dict[str, Any]]:
     ]
 
 
+def _introductions(conn: sqlite3.Connection, cid: int) -> dict[str, Any]:
+    """Who introduced you to the contact, and the introductions they were part of."""
+    from netjournal.reports.intros import item
+    from netjournal.store.reads import intros as intro_reads
+
+    by = intro_reads.introduced_by(conn, cid)
+    edges = [r for r in intro_reads.introductions(conn, cid) if r["to_id"] is not None]
+    return {
+        "introduced_by": None if by is None else {"name": by["by"], "on": by["made_on"]},
+        "introductions": [item(r) for r in edges],
+    }
+
+
 def contact_profile(
     conn: sqlite3.Connection, name: str, today: date, constants: Constants
 ) -> dict[str, Any]:
@@ -111,6 +124,7 @@ def contact_profile(
     profile["interactions"] = _interactions(conn, cid)
     profile.update(_exchanges(conn, cid))
     profile["followups"] = _followups(conn, cid)
+    profile.update(_introductions(conn, cid))
     profile.update(contact_scores(history_of(conn, cid, today, constants), today, constants))
     open_followups = [f for f in profile["followups"] if f["done_on"] is None]
     profile["next_followup"] = open_followups[0] if open_followups else None

@@ -5,7 +5,7 @@ SQLModel sessions. Importing this package costs nothing.
 """
 
 #: the schema version this code writes; kept in ``PRAGMA user_version``.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
 
 #: tables whose changes ``net undo`` reverts and ``net export json`` dumps, in
 #: dependency order (parents first).
@@ -15,6 +15,7 @@ JOURNAL_TABLES: tuple[str, ...] = (
     "interaction",
     "participant",
     "exchange",
+    "introduction",
     "fact",
     "followup",
     "goal",

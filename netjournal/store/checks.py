@@ -100,9 +100,8 @@ def undo_history(conn: sqlite3.Connection) -> list[str]:
 
 def non_text(conn: sqlite3.Connection) -> list[str]:
     """Rows holding text that is not UTF-8 (the first one of each table)."""
-    tables = sorted(n for n, item in shape.found(conn).items() if item.type == "table")
     problems = []
-    for table in tables:
+    for table in shape.text_tables(shape.found(conn)):
         bad = first_non_text(conn, [table])
         if bad is not None:
             problems.append(messages.DOCTOR_NOT_TEXT.format(table=bad[0], rowid=bad[1]))
@@ -204,3 +203,10 @@ def permissions(journal: Path) -> list[str]:
         except OSError:  # removed meanwhile (a WAL file at checkpoint)
             continue
     return problems
+
+
+def search_index(conn: sqlite3.Connection) -> list[str]:
+    """The tables whose rows the full-text index does not match (schema 6)."""
+    from netjournal.store import searchindex
+
+    return [messages.DOCTOR_SEARCH_STALE.format(table=t) for t in searchindex.stale(conn)]

@@ -4,7 +4,8 @@ In one write transaction: the triggers, views and indexes netjournal did not cre
 dropped (no data is in them) before anything else runs, netjournal's own triggers and
 indexes that are altered or missing are recreated from ``snapshot``, the undo history of
 commands holding steps netjournal did not record is forgotten, undo recording is switched
-back on and the score cache is emptied (derived data: the next report recomputes it).
+back on, the score cache is emptied (derived data: the next report recomputes it) and
+the full-text index is rebuilt from the rows.
 Tables are never dropped or changed: ``net doctor`` says how to deal with those.
 """
 
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from netjournal import messages
 from netjournal.errors import JournalError
-from netjournal.store import SCHEMA_VERSION, shape, undo
+from netjournal.store import SCHEMA_VERSION, searchindex, shape, undo
 from netjournal.store.sqlite import connect, translate, user_version
 
 
@@ -27,6 +28,7 @@ class Rebuilt:
     restored: list[shape.Item] = field(default_factory=list)
     forgotten: int = 0  # commands whose undo history was forgotten
     dropped: int = 0  # cached scores dropped
+    reindexed: bool = False  # the full-text index rebuilt from the rows
 
 
 def rebuild(path: Path) -> Rebuilt:
@@ -53,6 +55,9 @@ def rebuild(path: Path) -> Rebuilt:
             if "score_cache" in tables:
                 done.dropped = int(conn.execute("SELECT count(*) FROM score_cache").fetchone()[0])
                 conn.execute("DELETE FROM score_cache")
+            if {name for name, _ in searchindex.INDEXES} <= tables:
+                searchindex.rebuild(conn)
+                done.reindexed = True
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:

@@ -76,7 +76,8 @@ def _verify(conn: sqlite3.Connection, source: Path) -> int:
     if [str(r[0]) for r in conn.execute("PRAGMA integrity_check")] != ["ok"]:
         raise JournalError(messages.RESTORE_DAMAGED.format(path=source))
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    tables = {n for n, item in shape.found(conn).items() if item.type == "table"}
+    found = shape.found(conn)
+    tables = {n for n, item in found.items() if item.type == "table"}
     if version < 1 or not tables >= SIGNATURE_TABLES:
         raise JournalError(messages.NOT_A_JOURNAL.format(path=source))
     if version > SCHEMA_VERSION:
@@ -93,7 +94,7 @@ def _verify(conn: sqlite3.Connection, source: Path) -> int:
         raise JournalError(
             messages.RESTORE_BROKEN_LINKS.format(path=source, count=len(broken), example=example)
         )
-    bad = first_non_text(conn, sorted(tables))
+    bad = first_non_text(conn, shape.text_tables(found))
     if bad is not None:
         raise JournalError(
             messages.RESTORE_NOT_TEXT.format(path=source, table=bad[0], rowid=bad[1])

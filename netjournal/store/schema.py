@@ -23,7 +23,7 @@ from netjournal import messages
 from netjournal.errors import JournalError
 from netjournal.store import SCHEMA_VERSION, scorecache, shape, snapshot, undo
 from netjournal.store.backup import backup_file, default_backup_path
-from netjournal.store.migrations import contact_source, identities
+from netjournal.store.migrations import contact_source, identities, introductions, search_index
 
 #: MIGRATIONS[n] turns a journal of version n - 1 into version n.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
@@ -31,6 +31,8 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     3: scorecache.migrate_to_3,
     contact_source.VERSION: contact_source.migrate,
     identities.VERSION: identities.migrate,
+    search_index.VERSION: search_index.migrate,
+    introductions.VERSION: introductions.migrate,
 }
 
 
@@ -81,6 +83,7 @@ def build_from_models(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
     undo.install_triggers(conn)
     scorecache.install_triggers(conn)
+    search_index.create(conn)  # schema 6: the full-text index and its triggers
 
 
 def create(conn: sqlite3.Connection, path: Path) -> None:
@@ -112,7 +115,8 @@ def create_in_transaction(conn: sqlite3.Connection, path: Path) -> bool:
     if conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
         raise JournalError(messages.NOT_A_JOURNAL.format(path=path))
     for key in snapshot.VERSIONS[SCHEMA_VERSION]:
-        conn.execute(snapshot.OBJECTS[key][3])
+        if key not in shape.shadow_tables(SCHEMA_VERSION):  # their virtual table makes them
+            conn.execute(snapshot.OBJECTS[key][3])
     conn.execute("INSERT OR IGNORE INTO undo_control (id, recording) VALUES (1, 1)")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return True
@@ -137,6 +141,9 @@ def migrate(conn: sqlite3.Connection, path: Path, found: int) -> Path | None:
                 conn.execute("ROLLBACK")  # migrated meanwhile by another process
                 return None
             shape.check(conn, path, found)  # nothing foreign may run during the steps
+            # so the schema's code is netjournal's own, and may use the search index's
+            # virtual tables (its triggers fire when a step changes rows; ``sqlite``)
+            conn.execute("PRAGMA trusted_schema=ON")
             backup = backup_file(path, default_backup_path(path, datetime.now(UTC), f"v{found}"))
             conn.execute("UPDATE undo_control SET recording = 0 WHERE id = 1")
             for version in range(found + 1, SCHEMA_VERSION + 1):
@@ -175,5 +182,6 @@ def migrate(conn: sqlite3.Connection, path: Path, found: int) -> Path | None:
             _rollback(conn)
             raise
     finally:
+        conn.execute("PRAGMA trusted_schema=OFF")
         conn.execute("PRAGMA foreign_keys=ON")
     return backup

@@ -91,6 +91,30 @@ def _items(version: int) -> tuple[Item, ...]:
     return tuple(Item(t, n, tb, normalise(sql)) for t, n, tb, sql in rows)
 
 
+#: the tables an FTS5 virtual table makes for itself (sqlite.org/fts5.html, "shadow tables")
+SHADOW_SUFFIXES = ("_data", "_idx", "_content", "_docsize", "_config")
+
+
+@functools.cache
+def shadow_tables(version: int) -> frozenset[str]:
+    """The names of the shadow tables of ``version``'s virtual tables: created by SQLite
+    with their virtual table, never by a statement of ours."""
+    virtual = [i.name for i in _items(version) if i.sql.startswith("CREATE VIRTUAL TABLE ")]
+    shadows = {v + suffix for v in virtual for suffix in SHADOW_SUFFIXES}
+    return frozenset(i.name for i in _items(version) if i.type == "table" and i.name in shadows)
+
+
+def text_tables(items: dict[str, Item]) -> list[str]:
+    """The tables among ``items`` that hold rows of their own, by name: not a virtual
+    table (the full-text index reads its text from the journal's tables) nor one of the
+    shadow tables it keeps its index in."""
+    virtual = [n for n, i in items.items() if i.sql.startswith("CREATE VIRTUAL TABLE ")]
+    shadows = {v + s for v in virtual for s in SHADOW_SUFFIXES}
+    return sorted(
+        n for n, i in items.items() if i.type == "table" and n not in virtual and n not in shadows
+    )
+
+
 def creation_sql(version: int) -> dict[str, str]:
     """The exact statement that creates each of netjournal's objects at ``version``."""
     return {snapshot.OBJECTS[k][1]: snapshot.OBJECTS[k][3] for k in snapshot.VERSIONS[version]}

@@ -45,6 +45,22 @@ LIMITS = (
 )
 
 
+def trust_checked_schema(conn: sqlite3.Connection, path: Path) -> None:
+    """Inside a write transaction: check that the file holds exactly netjournal's objects
+    of the current version, then let its schema use virtual tables (``trusted_schema``).
+
+    The full-text index's triggers write to FTS5 tables, which SQLite lets schema code
+    use only when the schema is trusted. Under the write lock nobody can change the
+    schema, so once it is exactly netjournal's, the only schema code is netjournal's own
+    (``store/migrations/search_index.py``). The writer switches it off again before it
+    commits; every other connection keeps it off.
+    """
+    from netjournal.store import SCHEMA_VERSION
+
+    shape.check(conn, path, SCHEMA_VERSION)
+    conn.execute("PRAGMA trusted_schema=ON")
+
+
 def busy_timeout_ms() -> int:
     """The busy timeout in force: ``$NETJOURNAL_BUSY_TIMEOUT_MS`` if set, else 15 s."""
     raw = os.environ.get(ENV_BUSY_TIMEOUT, "").strip()

@@ -76,11 +76,13 @@ def open_writer(
                 assert isinstance(raw, sqlite3.Connection)
                 if created:
                     _create_schema(raw, path)
+                sqlite.trust_checked_schema(raw, path)  # the search index's triggers
                 command_id = undo.begin_command(raw, command, now.astimezone(UTC).isoformat())
                 journal = Journal(session, raw, now)
                 yield journal
                 session.flush()
                 undo.end_command(raw, command_id)
+                raw.execute("PRAGMA trusted_schema=OFF")
                 session.commit()
                 committed = True
             except (OperationalError, sqlite3.OperationalError) as exc:
@@ -305,6 +307,9 @@ class Journal:
         self.conn.execute(
             "UPDATE identity SET contact_id = ? WHERE contact_id = ?", (keep_id, other_id)
         )
+        from netjournal.store import intro_writes
+
+        intro_writes.merge(self, keep_id, other_id)
         self.session.delete(other)
         self.flush()
 
@@ -371,7 +376,10 @@ class Journal:
         amount_cents: int | None = None,
         status: str = "granted",
         interaction_id: int | None = None,
+        link: bool = True,
     ) -> Exchange:
+        """A give or an ask; a give of kind introduction whose text names a contact also
+        records the introduction (``intro_writes.link_give``) unless ``link`` is off."""
         from netjournal.models.exchanges import Exchange
 
         exchange = Exchange(
@@ -389,6 +397,10 @@ class Journal:
         )
         self.session.add(exchange)
         self.flush()
+        if link and direction == "give" and kind == "introduction":
+            from netjournal.store import intro_writes
+
+            intro_writes.link_give(self, exchange)
         return exchange
 
     def set_ask_status(self, exchange_id: int, status: str) -> Exchange:

@@ -150,20 +150,6 @@ def contact_count(
     return int(conn.execute(f"SELECT count(*) FROM contact c {clause}", params).fetchone()[0])
 
 
-def contact_search_text(conn: sqlite3.Connection) -> dict[int, str]:
-    """Per contact, the text ``contacts --search`` looks through (facts included)."""
-    out: dict[int, list[str]] = {}
-    for cid, text in conn.execute(
-        "SELECT id, coalesce(name,'') || ' ' || coalesce(company,'') || ' ' || "
-        "coalesce(role,'') || ' ' || coalesce(email,'') || ' ' || coalesce(met_at,'') || ' ' || "
-        "tags FROM contact"
-    ):
-        out.setdefault(cid, []).append(text)
-    for cid, text in conn.execute("SELECT contact_id, text FROM fact"):
-        out.setdefault(cid, []).append(text)
-    return {cid: " ".join(parts) for cid, parts in out.items()}
-
-
 def contact_archived(conn: sqlite3.Connection, contact_id: int) -> bool:
     row = conn.execute("SELECT archived FROM contact WHERE id = ?", (contact_id,)).fetchone()
     return bool(row and row[0])
