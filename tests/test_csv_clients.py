@@ -68,7 +68,7 @@ def test_google_legacy(ok: Callable[..., Any], net_json: Any, rows: Any) -> None
     assert ("linkedin", "https://www.linkedin.com/in/sara-neri") in kinds(rows, "Sara Neri")
 
 
-def test_outlook_cp1252(ok: Callable[..., Any], net_json: Any, rows: Any) -> None:
+def test_outlook(ok: Callable[..., Any], net_json: Any, rows: Any) -> None:
     result = ok("import", "csv", str(FIXTURES / "outlook.csv"))
     assert "skipped 0" in result.stderr
     jurgen = shown(net_json, "Jürgen Müller")

@@ -208,3 +208,31 @@ def test_apple_birthdays_on_request(ok: Callable[..., Any], tmp_path: Path) -> N
     ok("--db", str(other), "import", "vcard", str(out))
     shown = json.loads(ok("--db", str(other), "show", "Søren", "--json").stdout)
     assert shown["birthday"] == "--12-24"
+
+
+def test_note_edited_elsewhere_replaces_its_fact(
+    ok: Callable[..., Any], net_json: Callable[..., Any], tmp_path: Path
+) -> None:
+    path = tmp_path / "ana.vcf"
+
+    def write(note: str) -> None:
+        path.write_text(
+            f"BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ana-1\r\nFN:Ana Rossi\r\nNOTE:{note}\r\n"
+            "END:VCARD\r\n",
+            encoding="utf-8",
+        )
+
+    write("Met at BNI")
+    ok("import", "vcard", str(path))
+    write("Met at BNI\\, likes sailing")  # edited in another client
+    result = ok("import", "vcard", str(path))
+    assert result.stderr.startswith("vCard: added 0, updated 1, unchanged 0")
+    facts = [f["text"] for f in contact(net_json, "Ana Rossi")["facts"]]
+    assert facts == ["Met at BNI, likes sailing"]
+    write("Two daughters")  # a different note is a new fact
+    ok("import", "vcard", str(path))
+    facts = [f["text"] for f in contact(net_json, "Ana Rossi")["facts"]]
+    assert sorted(facts) == ["Met at BNI, likes sailing", "Two daughters"]
+    ok("undo")
+    ok("undo")
+    assert [f["text"] for f in contact(net_json, "Ana Rossi")["facts"]] == ["Met at BNI"]

@@ -158,7 +158,7 @@ def import_csv(ctx: typer.Context, file: InFile, tier: ImportTier = "acquaintanc
     st = state(ctx)
     tier_value = _tier(tier)
     summary = Summary("CSV")
-    with _opened(st, file, "CSV", tolerant=True) as source:
+    with _opened(st, file, "CSV") as source:
         rows = parse(source, summary, st.config.date_order)
         command = f"import csv {file.name}"
         with _importing(st, command, source, rows, "Importing contacts") as (j, items):

@@ -155,9 +155,8 @@ def parse(source: Source, summary: Summary, date_order: str) -> Iterator[Row]:
     or Outlook's): a file without a ``name`` column of any of these is refused before
     anything is written."""
     from netjournal.interop.csvformats import reader_for
-    from netjournal.interop.vcardtext import decode
 
-    lines = (decode(line, None) for line in source.lines())  # cp1252 bytes (Outlook)
+    lines = source.lines()
     first_line = next(lines, "")
     reader = csv.reader(itertools.chain([first_line], lines), delimiter=_delimiter(first_line))
     try:

@@ -2,9 +2,11 @@
 
 Import reads FN (or the name built from N), ORG, TITLE, EMAIL, TEL, BDAY with or
 without a year, NOTE (each one a fact of category ``other``), CATEGORIES (tags) and UID.
-Identity for re-imports: UID, else email, else name. A re-import fills fields the
-contact does not have yet and adds new tags and notes; it never overwrites what is
-there. A card that cannot be read is reported by its position and skipped.
+Identity for re-imports: any identity (``netjournal.identity``: UID, LinkedIn URL,
+emails, phones), else the name unless an email or profile contradicts it. A re-import
+fills fields the contact does not have yet and adds new tags and notes (a note edited in
+another client replaces the fact it came from); it never overwrites what is there. A
+card that cannot be read is reported by its position and skipped.
 
 Cards are first made fit for ``vobject`` (``vcardtext``: 2.1 and Outlook's unescaped
 commas, charsets). Export writes one card per contact, 3.0 by default or 4.0; the UID is
@@ -283,9 +285,9 @@ def import_cards(
     from netjournal.store.reads import dump as dump_reads
 
     people = Contacts(j, source="vcard", tier=tier)
-    notes: dict[int, set[str]] = {}
-    for contact_id, text in dump_reads.interop_facts(j.conn, "other"):
-        notes.setdefault(contact_id, set()).add(text)
+    notes: dict[int, dict[str, int]] = {}
+    for fact_id, contact_id, text in dump_reads.interop_fact_rows(j.conn, "other"):
+        notes.setdefault(contact_id, {})[text] = fact_id
     seen: dict[int, str] = {}
     brought: dict[int, set[Identity]] = {}
     for card in cards:
@@ -314,15 +316,10 @@ def import_cards(
             status = "updated" if _refresh(people, key, card) else "unchanged"
         people.claim(key, found)
         brought.setdefault(key, set()).update(found)
-        known = notes.setdefault(key, set()) if key >= 0 else set()
-        new_notes = [n for n in card.notes if n not in known]
-        if new_notes:
-            contact_id = people.real_id(key)
-            for note in new_notes:
-                j.add_fact(contact_id, "other", note, j.today)
-                known.add(note)
-            if status == "unchanged":
-                status = "updated"
+        known = notes.setdefault(key, {}) if key >= 0 else {}
+        took = _take_notes(j, people.real_id(key) if card.notes else 0, card.notes, known)
+        if took and status == "unchanged":
+            status = "updated"
         if status == "added":
             summary.added += 1
         elif status == "updated":
@@ -333,6 +330,43 @@ def import_cards(
     people.flush()
     j.flush()
     summary.filed, summary.tier = people.filed, tier
+
+
+#: how alike an edited note must be to the one it replaces
+NOTE_EDITED = 0.8
+
+
+def edited_from(note: str, known: dict[str, int], keep: list[str]) -> str | None:
+    """The known note that ``note`` is an edit of (one begins the other, or they are
+    :data:`NOTE_EDITED` alike), unless the card still carries it."""
+    import difflib
+
+    for old in known:
+        if old in keep:
+            continue
+        if note.startswith(old) or old.startswith(note):
+            return old
+        if difflib.SequenceMatcher(None, old, note).ratio() >= NOTE_EDITED:
+            return old
+    return None
+
+
+def _take_notes(j: Journal, contact_id: int, card_notes: list[str], known: dict[str, int]) -> bool:
+    """Add the card's new notes as facts; a note edited in another client replaces the
+    fact it came from instead of adding a near-duplicate. True if anything changed."""
+    changed = False
+    for note in card_notes:
+        if note in known:
+            continue
+        old = edited_from(note, known, card_notes)
+        if old is not None:
+            fact_id = known.pop(old)
+            j.update_fact_text(fact_id, note)
+        else:
+            fact_id = int(j.add_fact(contact_id, "other", note, j.today).id or 0)
+        known[note] = fact_id
+        changed = True
+    return changed
 
 
 def _match(

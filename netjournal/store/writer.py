@@ -437,6 +437,15 @@ class Journal:
         self.flush()
         return fact
 
+    def update_fact_text(self, fact_id: int, text: str) -> None:
+        from netjournal.models.exchanges import Fact
+
+        fact = self.session.get(Fact, fact_id)
+        if fact is not None:
+            fact.text = text
+            self.session.add(fact)
+            self.flush()
+
     def add_followup(
         self,
         contact_id: int,

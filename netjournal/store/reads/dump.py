@@ -25,6 +25,16 @@ def identities(conn: sqlite3.Connection) -> list[tuple[int, str, str]]:
     ]
 
 
+def interop_fact_rows(conn: sqlite3.Connection, category: str) -> list[tuple[int, int, str]]:
+    """(fact id, contact id, text) of the facts of one category, oldest first."""
+    return [
+        (int(r[0]), int(r[1]), str(r[2]))
+        for r in conn.execute(
+            "SELECT id, contact_id, text FROM fact WHERE category = ? ORDER BY id", (category,)
+        )
+    ]
+
+
 def interop_facts(conn: sqlite3.Connection, category: str) -> list[tuple[int, str]]:
     """(contact id, text) of the facts of one category, oldest first."""
     return [
