@@ -906,6 +906,7 @@ def test_scoring_modules_are_pure_and_cheap(name: str) -> None:
         "dataclasses",
         "datetime",
         "decimal",
+        "heapq",
         "fractions",
         "math",
         "re",
