@@ -358,6 +358,7 @@ VALUES = st.one_of(
 @given(values=st.lists(VALUES, min_size=1, max_size=4), rowid=st.integers(-(2**63), 2**63 - 1))
 @example(values=[9.723741670523071e-182], rowid=0)  # quote() writes 15 digits Python rounds apart
 @example(values=[float("inf"), float("-inf"), -0.0, "it''s", b"\x00"], rowid=-1)
+@example(values=[2.6999999999999998e-306], rowid=0)  # a double quote() itself cannot keep
 def test_every_value_quote_writes_is_replayed_exactly(values: list[Any], rowid: int) -> None:
     """What the old replay of the SQL text would have stored, bit for bit: parsing a step
     and running the statement built from it stores the very value the trigger quoted."""
@@ -367,6 +368,9 @@ def test_every_value_quote_writes_is_replayed_exactly(values: list[Any], rowid: 
     cols = [f"c{i}" for i in range(len(values))]
     conn.execute(f"CREATE TABLE fact ({', '.join(cols)})")  # no affinity: values kept as is
     quoted = [conn.execute("SELECT quote(?)", (v,)).fetchone()[0] for v in values]
+    # what the recorded text means to SQLite: the value itself, but for the rare double
+    # that quote()'s 20 digits do not bring back (SQLite's own limit, the old replay's too)
+    meant = [conn.execute(f"SELECT {q}").fetchone()[0] for q in quoted]
     update = parse(
         'UPDATE "fact" SET '
         + ", ".join(f'"{c}" = {q}' for c, q in zip(cols, quoted, strict=True))
@@ -382,5 +386,7 @@ def test_every_value_quote_writes_is_replayed_exactly(values: list[Any], rowid: 
     (row,) = conn.execute(f"SELECT rowid, {', '.join(cols)} FROM fact").fetchall()
     conn.close()
     assert row[0] == rowid
-    for got, want in zip(row[1:], values, strict=True):
-        assert type(got) is type(want) and got == want  # doubles compared exactly
+    for got, want, value in zip(row[1:], meant, values, strict=True):
+        assert type(got) is type(want) is type(value) and got == want  # doubles exactly
+        if not isinstance(value, float) or value in (0.0, float("inf"), float("-inf")):
+            assert got == value
