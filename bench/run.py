@@ -1324,10 +1324,6 @@ def report(
         print(line.rstrip())
 
 
-if __name__ == "__main__":
-    sys.exit(main())
-
-
 #: ``net search`` rows: a rare phrase (what people look for), a word in most notes (the
 #: worst case: 140,000 matches on the large journal to rank), one kind only
 SEARCHES = [
@@ -1403,3 +1399,7 @@ def write_rows(
             env = {**base_env(before_db, config), "PYTHONPATH": str(before)}
             group.append(Case([*launcher, *words], env, Result(f"{label} (before)", name, via)))
         bench.group(group)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
