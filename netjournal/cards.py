@@ -155,6 +155,12 @@ def _union(kind: str, old: list[Any], new: list[Any]) -> list[Any]:
     return out
 
 
+def names_match(fn: str, name: str) -> bool:
+    """Whether a contact called ``name`` still has the name its card's N came with (or
+    that name made unique by an import: "Ana Rossi (Acme)")."""
+    return bool(fn) and (name == fn or name.startswith(f"{fn} ("))
+
+
 def merge(old: Data, new: Data, name: str, company: str | None) -> Data:
     """What two cards of one contact said together: the structured name whose FN is the
     contact's ``name`` (the old one first), the ORG units that begin with its ``company``,
@@ -162,7 +168,7 @@ def merge(old: Data, new: Data, name: str, company: str | None) -> Data:
     their types)."""
     out: Data = {}
     for side in (old, new):
-        if "n" in side and side.get("fn") == name:
+        if "n" in side and names_match(str(side.get("fn", "")), name):
             out["fn"], out["n"] = side["fn"], side["n"]
             break
     else:

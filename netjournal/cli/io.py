@@ -256,8 +256,9 @@ def export_vcard(
         extra: dict[int, list[tuple[str, str]]] = {}
         for contact_id, kind, value in dump_reads.identities(conn):
             extra.setdefault(contact_id, []).append((kind, value))
+        details = dump_reads.contact_cards(conn)
     with progress(len(contacts), "Exporting cards"):
-        text = vcard.export(contacts, notes, version, extra=extra, apple=apple)
+        text = vcard.export(contacts, notes, version, extra=extra, details=details, apple=apple)
     write_output(output, text)
     _done(output, _count(len(contacts)))
 

@@ -26,10 +26,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from netjournal import cards as card_data
 from netjournal import identity, messages
 from netjournal.errors import BadValue
 from netjournal.identity import Identity
 from netjournal.interop import SAME, Contacts, Link, Summary, merged_tags, tags_json
+from netjournal.interop import vcardparts
+from netjournal.interop.vcardparts import tel_text
 from netjournal.interop.vcardtext import prepare
 from netjournal.text import clean_name, clean_optional, clean_text, fold, printable
 
@@ -57,6 +60,7 @@ class Card:
     phones: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    details: dict[str, Any] = field(default_factory=dict)  # ``netjournal.cards``
 
     def identities(self) -> list[Identity]:
         return identity.collect(
@@ -174,17 +178,6 @@ def _name(component: Any) -> str | None:
     return None
 
 
-def _tel(value: str | None) -> str | None:
-    """A phone without the ``tel:`` scheme of a 4.0 ``TEL;VALUE=uri`` (nor its
-    parameters: ``;ext=`` stays with the number, others go), its ``-`` separators read
-    back as the spaces :func:`tel_uri` wrote them for."""
-    if value and value[:4].lower() == "tel:":
-        number, *params = value[4:].replace("-", " ").split(";")
-        ext = [p for p in params if p.lower().startswith("ext=")]
-        return number + (f";{ext[0]}" if ext else "")
-    return value
-
-
 def _all_texts(component: Any, name: str) -> list[str]:
     out: list[str] = []
     for value in _values(component, name):
@@ -227,7 +220,7 @@ def read_card(position: int, text: str | None, summary: Summary) -> Card | None:
         card = Card(position=position, name=clean_name(raw_name))
         card.company = clean_optional(_first_text(component, "org"), "company")
         card.role = clean_optional(_first_text(component, "title"), "role")
-        card.phone = clean_optional(_tel(_first_text(component, "tel")), "phone")
+        card.phone = clean_optional(tel_text(_first_text(component, "tel")), "phone")
         card.uid = clean_optional(_first_text(component, "uid"), "UID")
         email = clean_optional(_first_text(component, "email"), "email")
         for note in _values(component, "note"):
@@ -246,8 +239,9 @@ def read_card(position: int, text: str | None, summary: Summary) -> Card | None:
         email = None
     card.email = email
     card.emails = [e for e in _all_texts(component, "email") if _EMAIL.match(e)]
-    card.phones = [str(_tel(t)) for t in _all_texts(component, "tel")]
+    card.phones = [str(tel_text(t)) for t in _all_texts(component, "tel")]
     card.linkedin = _linkedin(component)
+    card.details = vcardparts.read(component, card.name)
     for line in component.contents.get("bday", []):
         if not isinstance(line.value, str) or not line.value.strip():
             continue
@@ -282,9 +276,12 @@ def import_cards(
     j: Journal, cards: Iterable[Card], summary: Summary, tier: str = "acquaintance"
 ) -> None:
     """Add or update every card inside the caller's write transaction."""
+    from netjournal.store import card_writes
     from netjournal.store.reads import dump as dump_reads
 
     people = Contacts(j, source="vcard", tier=tier)
+    kept = {key: card_data.loads(text) for key, text in dump_reads.contact_cards(j.conn).items()}
+    changed_cards: set[int] = set()
     notes: dict[int, dict[str, int]] = {}
     for fact_id, contact_id, text in dump_reads.interop_fact_rows(j.conn, "other"):
         notes.setdefault(contact_id, {})[text] = fact_id
@@ -315,6 +312,9 @@ def import_cards(
         else:
             status = "updated" if _refresh(people, key, card) else "unchanged"
         people.claim(key, found)
+        if _keep_card(people, key, card, kept):
+            changed_cards.add(key)
+            status = "updated" if status == "unchanged" else status
         brought.setdefault(key, set()).update(found)
         known = notes.setdefault(key, {}) if key >= 0 else {}
         took = _take_notes(j, people.real_id(key) if card.notes else 0, card.notes, known)
@@ -329,7 +329,22 @@ def import_cards(
         seen[key] = where
     people.flush()
     j.flush()
+    card_writes.put(j.conn, [(people.real_id(k), card_data.dumps(kept[k])) for k in changed_cards])
     summary.filed, summary.tier = people.filed, tier
+
+
+def _keep_card(people: Contacts, key: int, card: Card, kept: dict[int, card_data.Data]) -> bool:
+    """Join what ``card`` said to what the contact's card held; True if that changed."""
+    row = people.rows[key]
+    said = vcardparts.beyond(card.details, row, people.identities.get(key, set()))
+    if not said:
+        return False
+    old = kept.get(key, {})
+    joined = card_data.merge(old, said, row["name"], row.get("company"))
+    if joined == old:
+        return False
+    kept[key] = joined
+    return True
 
 
 #: how alike an edited note must be to the one it replaces
@@ -407,80 +422,45 @@ def export(
     version: str,
     *,
     extra: dict[int, list[Identity]] | None = None,
+    details: dict[int, str] | None = None,
     apple: bool = False,
 ) -> str:
     """Every contact as a vCard of ``version``; deterministic for the same journal.
     ``extra``: each contact's identities, for the emails and phones beyond its own
-    fields; ``apple``: year-less birthdays as Apple Contacts writes them."""
+    fields; ``details``: each contact's kept card (``contact_card.data``); ``apple``:
+    year-less birthdays as Apple Contacts writes them."""
     import json
 
     import vobject
-
-    from netjournal.interop.personname import split_name
 
     if version not in VERSIONS:
         raise BadValue(messages.EXPORT_BAD_VCARD_VERSION.format(version=version))
     out: list[str] = []
     for contact in contacts:
+        key = int(contact["id"])
+        data = card_data.loads((details or {}).get(key))
         card = vobject.vCard()
         card.add("version").value = version
         card.add("uid").value = contact.get("vcard_uid") or contact["uuid"]
         card.add("fn").value = contact["name"]
-        card.add("n").value = vobject.vcard.Name(**split_name(contact["name"])._asdict())
-        if contact.get("company"):
-            card.add("org").value = [contact["company"]]
+        vcardparts.write_name(card, contact, data)
+        vcardparts.write_org(card, contact, data)
         if contact.get("role"):
             card.add("title").value = contact["role"]
-        found = (extra or {}).get(int(contact["id"]), [])
-        _emails(card, contact, found, version)
-        _phones(card, contact, found, version)
+        found = (extra or {}).get(key, [])
+        vcardparts.write_emails(card, contact, data, found, version)
+        vcardparts.write_phones(card, contact, data, found, version)
+        vcardparts.write_addresses(card, data, version)
         if contact.get("birthday"):
             _birthday(card, contact["birthday"], version, apple)
         tags = json.loads(contact.get("tags") or "[]")
         if tags:
             card.add("categories").value = tags
-        if contact.get("linkedin_url"):
-            card.add("url").value = contact["linkedin_url"]
-        for note in notes.get(int(contact["id"]), []):
+        vcardparts.write_urls(card, contact, data, version)
+        for note in notes.get(key, []):
             card.add("note").value = note
         out.append(card.serialize())
     return "".join(out)
-
-
-def _emails(card: Any, contact: dict[str, Any], found: list[Identity], version: str) -> None:
-    """The contact's email first (preferred), then the others its identities hold."""
-    primary = contact.get("email")
-    values = [primary] if primary else []
-    values += [v for k, v in found if k == "email" and v != identity.email(primary)]
-    for index, value in enumerate(values):
-        line = card.add("email")
-        line.value = value
-        types = (["INTERNET"] if version == "3.0" else []) + (["pref"] if index == 0 else [])
-        if (types and len(values) > 1) or version == "3.0":
-            line.params["TYPE"] = types
-
-
-def _phones(card: Any, contact: dict[str, Any], found: list[Identity], version: str) -> None:
-    """The contact's phone (a ``tel:`` URI in 4.0), then the others its identities hold."""
-    primary = contact.get("phone")
-    values = [primary] if primary else []
-    values += [v for k, v in found if k == "phone" and v != identity.phone(primary)]
-    for value in values:
-        line = card.add("tel")
-        if version == "4.0":
-            line.value = tel_uri(value)
-            line.params["VALUE"] = ["uri"]
-        else:
-            line.value = value
-            line.params["TYPE"] = ["VOICE"]
-
-
-def tel_uri(phone: str) -> str:
-    """'+39 02 1234 5678' -> 'tel:+39-02-1234-5678' (RFC 3966: no spaces)."""
-    if phone.lower().startswith("tel:"):
-        return phone
-    kept = "".join(ch for ch in "-".join(phone.split()) if ch.isdigit() or ch in "+-.()")
-    return f"tel:{kept}"
 
 
 def _birthday(card: Any, birthday: str, version: str, apple: bool) -> None:
