@@ -30,8 +30,7 @@ from netjournal import cards as card_data
 from netjournal import identity, messages
 from netjournal.errors import BadValue
 from netjournal.identity import Identity
-from netjournal.interop import SAME, Contacts, Link, Summary, merged_tags, tags_json
-from netjournal.interop import vcardparts
+from netjournal.interop import SAME, Contacts, Link, Summary, merged_tags, tags_json, vcardparts
 from netjournal.interop.vcardparts import tel_text
 from netjournal.interop.vcardtext import prepare
 from netjournal.text import clean_name, clean_optional, clean_text, fold, printable

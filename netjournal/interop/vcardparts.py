@@ -43,8 +43,18 @@ def _clean_parts(raw: Any) -> list[str]:
     return [t for t in (_clean(v) for v in parts(raw)) if t]
 
 
+#: 2.1's bare parameters that say how a value is written, not what it is
+_NOT_TYPES = {"quoted-printable", "base64", "8bit", "7bit"}
+
+
 def _types(line: Any) -> list[str]:
-    types = clean_types(line.params.get("TYPE", []))
+    """TYPE's values; 2.1's bare ones (``TEL;WORK;VOICE:``) too, and 4.0's PREF."""
+    bare = [
+        p
+        for p in getattr(line, "singletonparams", [])
+        if isinstance(p, str) and p.lower() not in _NOT_TYPES
+    ]
+    types = clean_types([*line.params.get("TYPE", []), *bare])
     if line.params.get("PREF") and "pref" not in types:
         types.append("pref")
     return types
@@ -142,6 +152,11 @@ def _capped(data: Data) -> Data:
 # --- export ---------------------------------------------------------------------------
 
 
+def _one(values: list[str]) -> str | list[str]:
+    """A kept component as vobject writes it: a list of several values, else a text."""
+    return values if len(values) > 1 else (values[0] if values else "")
+
+
 def write_name(card: Any, contact: dict[str, Any], data: Data) -> None:
     """N as the card had it while the name is the one it came with, else built."""
     import vobject
@@ -149,10 +164,7 @@ def write_name(card: Any, contact: dict[str, Any], data: Data) -> None:
     from netjournal.interop.personname import split_name
 
     if "n" in data and cards.names_match(str(data.get("fn", "")), contact["name"]):
-        values = {
-            attr: (p if len(p) > 1 else (p[0] if p else ""))
-            for attr, p in zip(_N, data["n"], strict=True)
-        }
+        values = {attr: _one(p) for attr, p in zip(_N, data["n"], strict=True)}
         card.add("n").value = vobject.vcard.Name(**values)
     else:
         card.add("n").value = vobject.vcard.Name(**split_name(contact["name"])._asdict())
@@ -268,9 +280,8 @@ def write_urls(card: Any, contact: dict[str, Any], data: Data, version: str) -> 
 def write_addresses(card: Any, data: Data, version: str) -> None:
     import vobject
 
-    addresses = data.get("adr", [])
-    for index, (adr, types) in enumerate(addresses):
-        values = {attr: (p if len(p) > 1 else (p[0] if p else "")) for attr, p in zip(_ADR, adr)}
+    for adr, types in data.get("adr", []):
+        values = {attr: _one(p) for attr, p in zip(_ADR, adr, strict=True)}
         line = card.add("adr")
         line.value = vobject.vcard.Address(**values)
         prefer = "pref" in types
