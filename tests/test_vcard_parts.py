@@ -189,3 +189,26 @@ def test_a_value_a_card_may_not_hold_is_left_out(ok: Callable[..., Any], tmp_pat
     card = lines_of(export(ok), "Odd Card")
     assert not any(line.startswith("NICKNAME") for line in card)
     assert "TEL;TYPE=CELL:+39 333 222 1111" in card
+
+
+def test_our_export_edited_in_another_client_updates_the_note(
+    ok: Callable[..., Any], net_json: Callable[..., Any], tmp_path: Path
+) -> None:
+    ok("contact", "add", "Ana Rossi", "--email", "ana@acme.example")
+    ok("learn", "Ana Rossi", "other", "Met at BNI Milano, likes sailing")
+    out = tmp_path / "ana.vcf"
+    ok("export", "vcard", "-o", str(out))
+    text = out.read_bytes().decode("utf-8")
+    assert "NOTE:Met at BNI Milano\\, likes sailing\r\n" in text
+    # the user fixes a word and adds a line in their phone's address book
+    edited = text.replace(
+        "NOTE:Met at BNI Milano\\, likes sailing",
+        "NOTE:Met at BNI Milano\\, loves sailing.\\nTwo daughters.",
+    )
+    out.write_bytes(edited.encode("utf-8"))
+    result = ok("import", "vcard", str(out))
+    assert result.stderr.startswith("vCard: added 0, updated 1, unchanged 0, skipped 0.")
+    facts = [f["text"] for f in net_json("show", "Ana Rossi", "--json")["facts"]]
+    assert facts == ["Met at BNI Milano, loves sailing.\nTwo daughters."]
+    again = ok("import", "vcard", str(out))
+    assert again.stderr.startswith("vCard: added 0, updated 0, unchanged 1, skipped 0.")

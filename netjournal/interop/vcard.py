@@ -350,9 +350,14 @@ def _keep_card(people: Contacts, key: int, card: Card, kept: dict[int, card_data
 NOTE_EDITED = 0.8
 
 
+#: how long the shorter note must be for its beginning alone to make the other an edit
+EDITED_HEAD = 12
+
+
 def edited_from(note: str, known: dict[str, int], keep: list[str]) -> str | None:
-    """The known note that ``note`` is an edit of (one begins the other, or they are
-    :data:`NOTE_EDITED` alike), unless the card still carries it."""
+    """The known note that ``note`` is an edit of (one begins the other, they are
+    :data:`NOTE_EDITED` alike, or their beginnings are, as the shorter is long), unless
+    the card still carries it."""
     import difflib
 
     for old in known:
@@ -362,6 +367,11 @@ def edited_from(note: str, known: dict[str, int], keep: list[str]) -> str | None
             return old
         if difflib.SequenceMatcher(None, old, note).ratio() >= NOTE_EDITED:
             return old
+        shorter = min(len(old), len(note))
+        if shorter >= EDITED_HEAD and (
+            difflib.SequenceMatcher(None, old[:shorter], note[:shorter]).ratio() >= NOTE_EDITED
+        ):
+            return old  # edited, and lengthened or shortened at the end
     return None
 
 
