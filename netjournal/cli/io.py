@@ -72,13 +72,17 @@ def _report(summary: "Summary") -> None:
 
 
 @contextmanager
-def _opened(st: State, file: Path, what: str, tolerant: bool = False) -> "Iterator[Source]":
+def _opened(
+    st: State, file: Path, what: str, tolerant: bool = False, fallback: str | None = None
+) -> "Iterator[Source]":
     """The import file, open as a stream within the configured import limit."""
     from netjournal.interop.source import open_import
     from netjournal.store.paths import config_path
 
     limit = st.config.import_limit_mb
-    with open_import(file, what, limit, config_path(), tolerant=tolerant) as source:
+    with open_import(
+        file, what, limit, config_path(), tolerant=tolerant, fallback=fallback
+    ) as source:
         yield source
 
 
@@ -157,8 +161,13 @@ def import_csv(ctx: typer.Context, file: InFile, tier: ImportTier = "acquaintanc
 
     st = state(ctx)
     tier_value = _tier(tier)
+    from netjournal.interop.source import ENCODING_NAMES
+
     summary = Summary("CSV")
-    with _opened(st, file, "CSV") as source:
+    with _opened(st, file, "CSV", fallback="cp1252") as source:
+        if source.encoding != "utf-8":
+            encoding = ENCODING_NAMES.get(source.encoding, source.encoding)
+            summary.warnings.append((file.name, messages.WHY_READ_AS.format(encoding=encoding)))
         rows = parse(source, summary, st.config.date_order)
         command = f"import csv {file.name}"
         with _importing(st, command, source, rows, "Importing contacts") as (j, items):
