@@ -1,20 +1,23 @@
 """vCard 3.0 and 4.0 in and out, through ``vobject`` (imported only when used).
 
 Import reads FN (or the name built from N), ORG, TITLE, EMAIL, TEL, BDAY with or
-without a year, NOTE (each one a fact of category ``other``), CATEGORIES (tags) and UID.
+without a year, NOTE (each one a fact of category ``other``), CATEGORIES (tags) and UID;
+what the card says beyond those fields (N, NICKNAME, ORG units, every EMAIL, TEL, URL and
+ADR with its types) is kept in ``contact_card`` (``vcardparts``, ``netjournal.cards``).
 Identity for re-imports: any identity (``netjournal.identity``: UID, LinkedIn URL,
 emails, phones), else the name unless an email or profile contradicts it. A re-import
-fills fields the contact does not have yet and adds new tags and notes (a note edited in
-another client replaces the fact it came from); it never overwrites what is there. A
-card that cannot be read is reported by its position and skipped.
+fills fields the contact does not have yet, adds new tags and notes (a note edited in
+another client replaces the fact it came from) and what the card says new; it never
+overwrites what is there. A card that cannot be read is reported by its position and
+skipped.
 
 Cards are first made fit for ``vobject`` (``vcardtext``: 2.1 and Outlook's unescaped
 commas, charsets). Export writes one card per contact, 3.0 by default or 4.0; the UID is
-the imported one, else the contact's own UUID, so a re-import finds the same people; N is
-built from the name by ``personname`` ("Jr." is a suffix, "van der" goes with the family
-name, CJK names are family name first); every email and phone the contact's identities
-hold is written, the phone as a ``tel:`` URI in 4.0; a birthday without a year is
-``--MMDD`` (``--apple``: ``1604-MM-DD`` with ``X-APPLE-OMIT-YEAR``, what Apple writes).
+the imported one, else the contact's own UUID, so a re-import finds the same people; N,
+ORG, emails, phones, URLs and addresses as ``vcardparts`` writes them (the kept N while
+the name is the one it came with, else built by ``personname``); a birthday without a
+year is ``--MMDD`` (``--apple``: ``1604-MM-DD`` with ``X-APPLE-OMIT-YEAR``, what Apple
+writes).
 """
 
 from __future__ import annotations
