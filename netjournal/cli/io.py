@@ -253,7 +253,7 @@ def export_vcard(
     ] = False,
 ) -> None:
     """Contacts as vCards (.vcf), with 'other' facts as notes."""
-    from netjournal.interop import progress, vcard, write_output
+    from netjournal.interop import progress, vcardexport, write_output
     from netjournal.store.reads import dump as dump_reads
 
     st = state(ctx)
@@ -267,7 +267,9 @@ def export_vcard(
             extra.setdefault(contact_id, []).append((kind, value))
         details = dump_reads.contact_cards(conn)
     with progress(len(contacts), "Exporting cards"):
-        text = vcard.export(contacts, notes, version, extra=extra, details=details, apple=apple)
+        text = vcardexport.export(
+            contacts, notes, version, extra=extra, details=details, apple=apple
+        )
     write_output(output, text)
     _done(output, _count(len(contacts)))
 

@@ -11,13 +11,8 @@ another client replaces the fact it came from) and what the card says new; it ne
 overwrites what is there. A card that cannot be read is reported by its position and
 skipped.
 
-Cards are first made fit for ``vobject`` (``vcardtext``: 2.1 and Outlook's unescaped
-commas, charsets). Export writes one card per contact, 3.0 by default or 4.0; the UID is
-the imported one, else the contact's own UUID, so a re-import finds the same people; N,
-ORG, emails, phones, URLs and addresses as ``vcardparts`` writes them (the kept N while
-the name is the one it came with, else built by ``personname``); a birthday without a
-year is ``--MMDD`` (``--apple``: ``1604-MM-DD`` with ``X-APPLE-OMIT-YEAR``, what Apple
-writes).
+Cards are first cut from the file and made fit for ``vobject`` (``vcardtext``: 2.1 and
+Outlook's unescaped commas, charsets). Export is ``vcardexport``.
 """
 
 from __future__ import annotations
@@ -35,7 +30,7 @@ from netjournal.errors import BadValue
 from netjournal.identity import Identity
 from netjournal.interop import SAME, Contacts, Link, Summary, merged_tags, tags_json, vcardparts
 from netjournal.interop.vcardparts import tel_text
-from netjournal.interop.vcardtext import prepare
+from netjournal.interop.vcardtext import MAX_CARD, iter_cards, prepare
 from netjournal.text import clean_name, clean_optional, clean_text, fold, printable
 
 if TYPE_CHECKING:
@@ -44,7 +39,7 @@ if TYPE_CHECKING:
 
 VERSIONS = ("3.0", "4.0")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_NO_YEAR = 1604  # Apple's placeholder year for a birthday without one
+NO_YEAR = 1604  # Apple's placeholder year for a birthday without one
 
 
 @dataclass
@@ -70,46 +65,6 @@ class Card:
         )
 
 
-#: the largest card read (a phone's photo of the person makes a card big; 8 MB is not a
-#: contact, and vobject would need several times that to read it)
-MAX_CARD = 8 * 1024 * 1024
-
-
-def iter_cards(lines: Iterable[str]) -> Iterator[str | None]:
-    """The text of each BEGIN:VCARD ... END:VCARD block, as the lines come. A card that
-    never ends is kept (and later reported as unreadable) up to the next BEGIN:VCARD. A
-    card over :data:`MAX_CARD` characters is not kept: None stands in its place."""
-    current: list[str] | None = None
-    size = 0
-    for raw in lines:
-        line = raw.rstrip("\r\n")
-        word = line.strip().upper()
-        if word == "BEGIN:VCARD":
-            if current is not None:
-                yield _block(current, size)
-            current, size = [], 0
-        if current is not None:
-            size += len(line) + 2
-            if size <= MAX_CARD:
-                current.append(line)
-            elif current:
-                current.clear()  # too big: drop what was kept, count the rest
-            if word == "END:VCARD":
-                yield _block(current, size)
-                current = None
-    if current is not None:
-        yield _block(current, size)
-
-
-def _block(lines: list[str], size: int) -> str | None:
-    return None if size > MAX_CARD else "\r\n".join(lines) + "\r\n"
-
-
-def split_cards(text: str) -> list[str | None]:
-    """Every card of ``text`` (see :func:`iter_cards`)."""
-    return list(iter_cards(text.splitlines()))
-
-
 def parse_birthday(value: str, omit_year: bool = False) -> str | None:
     """'1980-05-17', '19800517', '--0517', '--05-17', '1604-05-17' -> stored form or None."""
     text = value.strip().split("T", 1)[0]
@@ -117,7 +72,7 @@ def parse_birthday(value: str, omit_year: bool = False) -> str | None:
     match = re.fullmatch(r"(\d{4})-?(\d{2})-?(\d{2})", text)
     if match:
         year, month, day = (int(g) for g in match.groups())
-        if omit_year or year == _NO_YEAR:
+        if omit_year or year == NO_YEAR:
             year = None
     else:
         match = re.fullmatch(r"--(\d{2})-?(\d{2})", text)
@@ -423,68 +378,3 @@ def _refresh(people: Contacts, key: int, card: Card) -> bool:
         return False
     people.update(key, **fields)
     return True
-
-
-# --- export ---------------------------------------------------------------------------
-
-
-def export(
-    contacts: list[dict[str, Any]],
-    notes: dict[int, list[str]],
-    version: str,
-    *,
-    extra: dict[int, list[Identity]] | None = None,
-    details: dict[int, str] | None = None,
-    apple: bool = False,
-) -> str:
-    """Every contact as a vCard of ``version``; deterministic for the same journal.
-    ``extra``: each contact's identities, for the emails and phones beyond its own
-    fields; ``details``: each contact's kept card (``contact_card.data``); ``apple``:
-    year-less birthdays as Apple Contacts writes them."""
-    import json
-
-    import vobject
-
-    if version not in VERSIONS:
-        raise BadValue(messages.EXPORT_BAD_VCARD_VERSION.format(version=version))
-    out: list[str] = []
-    for contact in contacts:
-        key = int(contact["id"])
-        data = card_data.loads((details or {}).get(key))
-        card = vobject.vCard()
-        card.add("version").value = version
-        card.add("uid").value = contact.get("vcard_uid") or contact["uuid"]
-        card.add("fn").value = contact["name"]
-        vcardparts.write_name(card, contact, data)
-        vcardparts.write_org(card, contact, data)
-        if contact.get("role"):
-            card.add("title").value = contact["role"]
-        found = (extra or {}).get(key, [])
-        vcardparts.write_emails(card, contact, data, found, version)
-        vcardparts.write_phones(card, contact, data, found, version)
-        vcardparts.write_addresses(card, data, version)
-        if contact.get("birthday"):
-            _birthday(card, contact["birthday"], version, apple)
-        tags = json.loads(contact.get("tags") or "[]")
-        if tags:
-            card.add("categories").value = tags
-        vcardparts.write_urls(card, contact, data, version)
-        for note in notes.get(key, []):
-            card.add("note").value = note
-        out.append(card.serialize())
-    return "".join(out)
-
-
-def _birthday(card: Any, birthday: str, version: str, apple: bool) -> None:
-    """``--MMDD`` without a year (RFC 6350, and ISO 8601's truncated form that 3.0
-    readers such as khard and Thunderbird take); with ``apple`` in 3.0, Apple's
-    ``1604-MM-DD`` with ``X-APPLE-OMIT-YEAR``. A full date is ``YYYYMMDD`` in 4.0."""
-    line = card.add("bday")
-    if birthday.startswith("--"):
-        if apple and version == "3.0":
-            line.value = f"{_NO_YEAR}{birthday[1:]}"
-            line.params["X-APPLE-OMIT-YEAR"] = [str(_NO_YEAR)]
-        else:
-            line.value = "--" + birthday[2:].replace("-", "")
-    else:
-        line.value = birthday.replace("-", "") if version == "4.0" else birthday
