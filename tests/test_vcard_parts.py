@@ -212,3 +212,26 @@ def test_our_export_edited_in_another_client_updates_the_note(
     assert facts == ["Met at BNI Milano, loves sailing.\nTwo daughters."]
     again = ok("import", "vcard", str(out))
     assert again.stderr.startswith("vCard: added 0, updated 0, unchanged 1, skipped 0.")
+
+
+def test_a_phone_uri_with_an_extension_stays_whole(ok: Callable[..., Any], tmp_path: Path) -> None:
+    import vobject
+
+    path = tmp_path / "ext.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:ext-1\r\nFN:Ext Person\r\n"
+        'TEL;VALUE=uri;PREF=1;TYPE="voice,home":tel:+1-555-555-5555;ext=5555\r\n'
+        "TEL;VALUE=uri;TYPE=work:tel:+1-555-555-0000\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    ok("import", "vcard", str(path))
+    four = export(ok, "4.0")
+    assert "TEL;PREF=1;TYPE=voice,home;VALUE=uri:tel:+1-555-555-5555;ext=5555" in four
+    assert "TEL;TYPE=work;VALUE=uri:tel:+1-555-555-0000" in four
+    assert vobject.readOne(four).tel.value == "tel:+1-555-555-5555;ext=5555"
+    three = export(ok)
+    assert "TEL;TYPE=VOICE,HOME,pref:+1 555 555 5555;ext=5555" in three
+    for text in (four, three):
+        path.write_text(text, encoding="utf-8")
+        again = ok("import", "vcard", str(path))
+        assert again.stderr.startswith("vCard: added 0, updated 0, unchanged 1")

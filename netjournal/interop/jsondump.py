@@ -388,7 +388,7 @@ def merge(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> tu
                             row[column] = mapped
                     if table == "participant" and _has_participant(j.conn, row):
                         existing = -1
-                    if table == "contact_card" and row["contact_id"] in carded:
+                    if table == "contact_card" and row.get("contact_id") in carded:
                         existing = -1  # one card per contact: the journal's keeps it
                 if existing is not None:
                     kept += 1
@@ -404,7 +404,7 @@ def merge(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> tu
                 if table == "identity":
                     known.add((row.get("kind"), row.get("value")))
                 if table == "contact_card":
-                    carded.add(int(row["contact_id"]))
+                    carded.add(row.get("contact_id"))
         _check_keys(j.conn)
     except sqlite3.IntegrityError as exc:
         raise BadValue(messages.IMPORT_JSON_CONFLICT.format(path=path, reason=exc)) from None

@@ -17,6 +17,7 @@ with ``VALUE=uri``.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from netjournal import cards, identity
@@ -25,6 +26,8 @@ from netjournal.errors import BadValue
 from netjournal.identity import Identity
 from netjournal.text import clean_optional
 
+#: what a phone number may be written with and need no escaping (no comma, backslash, line end)
+_NUMBER = re.compile(r"^[\w+\-. ()#*;=:/]*$")
 _N = ("family", "given", "additional", "prefix", "suffix")
 _ADR = ("box", "extended", "street", "city", "region", "code", "country")
 
@@ -246,6 +249,8 @@ def write_phones(
         else:
             line.value = value
             types = types if [t for t in types if t != "pref"] else [*types, "voice"]
+        # a number is no text: ';ext=' is not escaped (nothing here needs escaping)
+        line.encoded = bool(_NUMBER.match(line.value))
         _params(line, types, index == 0, len(values) > 1, version)
 
 
