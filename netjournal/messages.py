@@ -373,6 +373,8 @@ ICS_WRITTEN = "Wrote {events} calendar events to {path}."
 
 IMPORT_NOT_FILE = "Cannot read {path}: {reason}."
 IMPORT_NOT_TEXT = "{path} is not a {what} file: it is not UTF-8 text."
+IMPORT_NOT_TEXT_EITHER = "{path} is not a {what} file: it is neither UTF-8 nor {encoding} text."
+WHY_READ_AS = "not UTF-8, so read as {encoding} (what Excel and Outlook write on Windows)"
 IMPORT_TOO_BIG = (
     "{path} is {size} MB, over the import limit of {limit} MB; nothing was imported. "
     "To import it, raise import_limit_mb in {config}."

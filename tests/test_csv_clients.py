@@ -87,6 +87,58 @@ def test_outlook(ok: Callable[..., Any], net_json: Any, rows: Any) -> None:
     assert anna["birthday"] is None and anna["email"] == "anna@schmidt.example"
 
 
+def test_outlook_cp1252_is_read_as_windows_1252(
+    ok: Callable[..., Any], net_json: Any, rows: Any
+) -> None:
+    """Outlook on Windows writes its CSV in the ANSI code page: no BOM, Windows-1252
+    (the '–', '€' and '’' are bytes 0x96, 0x80 and 0x92, which Latin-1 lacks)."""
+    path = FIXTURES / "outlook-cp1252.csv"
+    result = ok("import", "csv", str(path))
+    assert result.stderr.startswith("CSV: added 2, updated 0, unchanged 0, skipped 0.")
+    assert (
+        "  note outlook-cp1252.csv: not UTF-8, so read as Windows-1252 "
+        "(what Excel and Outlook write on Windows)" in result.stderr
+    )
+    assert shown(net_json, "Élodie Dubois") == {
+        "name": "Élodie Dubois",
+        "company": "Dubois, Fils & Cie",
+        "role": "Responsable achats – Europe",
+        "email": "elodie@dubois.example",
+        "phone": "+33 6 12 34 56 78",
+        "birthday": "1979-03-15",
+        "tags": ["Clients", "Salon"],
+        "facts": ["Budget 50 000 € par an.\nPréfère le café à 8h — jamais le lundi."],
+    }
+    sean = shown(net_json, "Seán O’Connor")
+    assert (sean["company"], sean["role"]) == ("Brühl Straße GmbH", "Einkäufer")
+    again = ok("import", "csv", str(path))
+    assert again.stderr.startswith("CSV: added 0, updated 0, unchanged 2, skipped 0.")
+
+
+def test_utf8_csv_is_never_read_as_windows_1252(
+    ok: Callable[..., Any], net_json: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "utf8.csv"
+    # valid UTF-8 whose bytes would also be Windows-1252 text ('Ã©' there)
+    path.write_bytes("name,company\r\nRené Côté,Café Noir\r\n".encode())
+    result = ok("import", "csv", str(path))
+    assert "Windows-1252" not in result.stderr
+    assert shown(net_json, "René Côté")["company"] == "Café Noir"
+
+
+def test_csv_neither_utf8_nor_windows_1252_is_refused(
+    net: Callable[..., Any], unchanged: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "odd.csv"
+    path.write_bytes(b"name,company\r\nAna \x81 Rossi,Acme\r\n")  # 0x81: no character
+    with unchanged():
+        result = net("import", "csv", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"{path} is not a CSV file: it is neither UTF-8 nor Windows-1252 text."
+    )
+
+
 def test_semicolon_csv_is_detected(ok: Callable[..., Any], net_json: Any) -> None:
     result = ok("import", "csv", str(FIXTURES / "excel-semicolon.csv"))
     assert result.stderr.startswith("CSV: added 2")

@@ -26,13 +26,22 @@ def full_journal(ok: Callable[..., Any], db_path: Path) -> None:
         for suffix, data in _BUILT.items():
             Path(f"{db_path}{suffix}").write_bytes(data)
         return
-    _build(ok)
+    _build(ok, db_path.parent)
     for suffix in ("", "-wal"):
         if Path(f"{db_path}{suffix}").exists():
             _BUILT[suffix] = Path(f"{db_path}{suffix}").read_bytes()
 
 
-def _build(ok: Callable[..., Any]) -> None:
+#: a card with what the journal keeps beside the contact's fields (``contact_card``)
+CARD = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Núñez;Élodie;;;\r\nFN:Élodie Núñez\r\n"
+    "NICKNAME:Lodie\r\nORG:Núñez SA;Ventas\r\nEMAIL;TYPE=INTERNET,WORK:elodie@nunez.example\r\n"
+    "TEL;TYPE=CELL:+34 600 11 22 33\r\nADR;TYPE=WORK:;;Calle Mayor 1;Madrid;;28013;España\r\n"
+    "END:VCARD\r\n"
+)
+
+
+def _build(ok: Callable[..., Any], folder: Path) -> None:
     ok(
         "contact",
         "add",
@@ -91,6 +100,9 @@ def _build(ok: Callable[..., Any]) -> None:
     ok("snooze", NAMES[2], "2026-12-24")
     ok("introduce", NAMES[2], NAMES[0], "for the tender", "--on", "2026-11-21")
     ok("contact", "edit", NAMES[3], "--met-through", NAMES[1])
+    card = folder / "elodie.vcf"
+    card.write_text(CARD, encoding="utf-8")
+    ok("import", "vcard", str(card))
 
 
 def body(text: str) -> dict[str, Any]:
@@ -137,6 +149,11 @@ def test_round_trip_is_exact(
         assert mine == theirs
     for report in (("balance", "--json"), ("due", "--all", "--json"), ("expenses", "--json")):
         assert ok(*report).stdout == ok("--db", str(other), *report).stdout
+    # what the vCard said beyond the fields came along: the vCard exports are the same
+    for version in ("3.0", "4.0"):
+        mine = ok("export", "vcard", "--version", version).stdout
+        assert mine == ok("--db", str(other), "export", "vcard", "--version", version).stdout
+        assert "NICKNAME:Lodie" in mine and "ORG:Núñez SA;Ventas" in mine
 
 
 def test_restore_is_one_undoable_command(
@@ -218,6 +235,16 @@ def test_merge_adds_only_what_is_missing(
             b' "contact_id": 7, "category": "family", "text": "x", "learned_on": "2026-01-01",'
             b' "created_at": "2026-01-01 10:00:00"}]}}',
             "does not fit the journal",
+        ),
+        (
+            b'{"format": "netjournal", "version": 1, "tables": {"contact_card": [{"id": 1, '
+            b'"contact_id": 1, "data": "{\\"n\\": [\\"Rossi\\"]}"}]}}',
+            "the structured name is not a list of 5 parts",
+        ),
+        (
+            b'{"format": "netjournal", "version": 1, "tables": {"contact_card": [{"id": 1, '
+            b'"contact_id": 1, "data": "{\\"email\\": [[\\"a@b.example\\", [\\"x y\\"]]]}"}]}}',
+            "'email' holds a type that is not a plain word",
         ),
         (
             b'{"format": "netjournal", "version": 1, "tables": {"target": [{"id": 1, '

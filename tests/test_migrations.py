@@ -28,7 +28,7 @@ from netjournal.store.connection import open_journal
 
 FIXTURE = Path(__file__).parent / "data" / "journal-v1.db"
 #: journal tables later schemas added (empty after migrating a schema-1 journal)
-ADDED_AFTER_1 = ("identity", "introduction")
+ADDED_AFTER_1 = ("identity", "introduction", "contact_card")
 
 
 def digest(path: Path) -> str:
@@ -69,7 +69,7 @@ def test_fixture_is_schema_1_with_every_kind_of_record() -> None:
     rows = snapshot(FIXTURE)
     for table in netjournal.store.JOURNAL_TABLES:
         if table in ADDED_AFTER_1:
-            assert table not in rows  # added in schema 5 (identity) and 7 (introduction)
+            assert table not in rows  # added in schema 5, 7 and 8 (contact_card)
             continue
         assert rows[table], f"the v1 fixture has no {table} rows"
     assert rows["undo_step"]
@@ -96,6 +96,7 @@ def test_current_code_opens_v1_intact(
     emails = {(row[0], "email", row[6].casefold()) for row in contacts if row[6]}
     assert emails and emails <= {(cid, kind, value) for _id, cid, kind, value in identities}
     assert after.pop("introduction") == []
+    assert after.pop("contact_card") == []  # schema 8: nothing was kept before it
     assert after == before
     before = snapshot(v1)
     fresh = tmp_path / "fresh.db"

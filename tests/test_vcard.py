@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from netjournal.interop.vcard import parse_birthday, split_cards
+from netjournal.interop.vcard import parse_birthday
+from netjournal.interop.vcardtext import split_cards
 
 DATA = Path(__file__).parent / "data"
 CARDS = DATA / "contacts.vcf"

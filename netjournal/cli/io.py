@@ -72,13 +72,17 @@ def _report(summary: "Summary") -> None:
 
 
 @contextmanager
-def _opened(st: State, file: Path, what: str, tolerant: bool = False) -> "Iterator[Source]":
+def _opened(
+    st: State, file: Path, what: str, tolerant: bool = False, fallback: str | None = None
+) -> "Iterator[Source]":
     """The import file, open as a stream within the configured import limit."""
     from netjournal.interop.source import open_import
     from netjournal.store.paths import config_path
 
     limit = st.config.import_limit_mb
-    with open_import(file, what, limit, config_path(), tolerant=tolerant) as source:
+    with open_import(
+        file, what, limit, config_path(), tolerant=tolerant, fallback=fallback
+    ) as source:
         yield source
 
 
@@ -157,8 +161,13 @@ def import_csv(ctx: typer.Context, file: InFile, tier: ImportTier = "acquaintanc
 
     st = state(ctx)
     tier_value = _tier(tier)
+    from netjournal.interop.source import ENCODING_NAMES
+
     summary = Summary("CSV")
-    with _opened(st, file, "CSV") as source:
+    with _opened(st, file, "CSV", fallback="cp1252") as source:
+        if source.encoding != "utf-8":
+            encoding = ENCODING_NAMES.get(source.encoding, source.encoding)
+            summary.warnings.append((file.name, messages.WHY_READ_AS.format(encoding=encoding)))
         rows = parse(source, summary, st.config.date_order)
         command = f"import csv {file.name}"
         with _importing(st, command, source, rows, "Importing contacts") as (j, items):
@@ -244,7 +253,7 @@ def export_vcard(
     ] = False,
 ) -> None:
     """Contacts as vCards (.vcf), with 'other' facts as notes."""
-    from netjournal.interop import progress, vcard, write_output
+    from netjournal.interop import progress, vcardexport, write_output
     from netjournal.store.reads import dump as dump_reads
 
     st = state(ctx)
@@ -256,8 +265,11 @@ def export_vcard(
         extra: dict[int, list[tuple[str, str]]] = {}
         for contact_id, kind, value in dump_reads.identities(conn):
             extra.setdefault(contact_id, []).append((kind, value))
+        details = dump_reads.contact_cards(conn)
     with progress(len(contacts), "Exporting cards"):
-        text = vcard.export(contacts, notes, version, extra=extra, apple=apple)
+        text = vcardexport.export(
+            contacts, notes, version, extra=extra, details=details, apple=apple
+        )
     write_output(output, text)
     _done(output, _count(len(contacts)))
 

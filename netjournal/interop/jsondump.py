@@ -21,7 +21,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from netjournal import identity, messages, vocab
+from netjournal import cards, identity, messages, vocab
 from netjournal.dates import EARLIEST_YEAR, LATEST_YEAR
 from netjournal.errors import BadValue
 from netjournal.store import JOURNAL_TABLES, SCHEMA_VERSION
@@ -237,6 +237,8 @@ def _problem(table: str, row: dict[str, Any]) -> str | None:
                 datetime.fromisoformat(str(value))
             except ValueError:
                 return f"'{column}' is not a date and time: '{printable(str(value))}'"
+    if table == "contact_card":
+        return cards.check(row["data"]) if isinstance(row.get("data"), str) else None
     if table == "contact":
         name = row.get("name")
         try:
@@ -359,6 +361,7 @@ def merge(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> tu
         goals = {str(r["metric"]) for r in dump_reads.table_dump(j.conn, "goal")}
         settings = {str(r["key"]) for r in dump_reads.table_dump(j.conn, "setting")}
         known = {(kind, value) for _cid, kind, value in dump_reads.identities(j.conn)}
+        carded = {int(r["contact_id"]) for r in dump_reads.table_dump(j.conn, "contact_card")}
         for table in JOURNAL_TABLES:
             columns = dump_reads.table_columns(j.conn, table)
             by_uuid = dump_reads.uuid_ids(j.conn, table) if "uuid" in columns else {}
@@ -385,6 +388,8 @@ def merge(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> tu
                             row[column] = mapped
                     if table == "participant" and _has_participant(j.conn, row):
                         existing = -1
+                    if table == "contact_card" and row.get("contact_id") in carded:
+                        existing = -1  # one card per contact: the journal's keeps it
                 if existing is not None:
                     kept += 1
                     if table in new_ids and old_id is not None and existing > 0:
@@ -398,6 +403,8 @@ def merge(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> tu
                     names[str(row.get("name_folded"))] = new_id
                 if table == "identity":
                     known.add((row.get("kind"), row.get("value")))
+                if table == "contact_card":
+                    carded.add(row.get("contact_id"))
         _check_keys(j.conn)
     except sqlite3.IntegrityError as exc:
         raise BadValue(messages.IMPORT_JSON_CONFLICT.format(path=path, reason=exc)) from None

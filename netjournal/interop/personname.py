@@ -105,7 +105,7 @@ def split_name(name: str) -> Name:
             family, given = family[0], family[1:]
         return Name(family=family, given=given)
     head, comma, tail = text.partition(",")
-    tail_words = tail.split()
+    tail_words = tail.replace(",", " ").split()  # "Neri, MBA, PMP": several suffixes
     suffix: list[str] = []
     if comma and tail_words and all(fold(w) in SUFFIXES for w in tail_words):
         suffix, text = tail_words, head

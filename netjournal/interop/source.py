@@ -58,10 +58,18 @@ class Source:
     """An open import file: its lines, how far it has been read, its size if known."""
 
     def __init__(
-        self, path: Path, what: str, limit_mb: int, config: Path | None, tolerant: bool = False
+        self,
+        path: Path,
+        what: str,
+        limit_mb: int,
+        config: Path | None,
+        tolerant: bool = False,
+        fallback: str | None = None,
     ) -> None:
         self.path = path
         self.tolerant = tolerant
+        self.fallback = fallback
+        self.encoding = "utf-8"  # what the file is read as: ``fallback`` when not UTF-8
         self.what = what
         self.limit_mb = limit_mb
         self.limit = limit_mb * MB
@@ -96,8 +104,10 @@ class Source:
             raise BadValue(
                 messages.IMPORT_NOT_FILE.format(path=self.path, reason=exc.strerror or exc)
             ) from exc
+        if self.fallback and self.size is not None and not _is_utf8(self.path):
+            self.encoding = self.fallback
         buffered = io.BufferedReader(_Limited(raw, self), buffer_size=64 * 1024)
-        encoding, errors = "utf-8-sig", "strict"
+        encoding, errors = ("utf-8-sig" if self.encoding == "utf-8" else self.encoding), "strict"
         if self.tolerant:  # bytes that are not UTF-8 are kept for the reader to decode
             head = buffered.peek(2)[:2]
             utf16 = head in (b"\xff\xfe", b"\xfe\xff")
@@ -144,19 +154,51 @@ class Source:
         return text
 
     def not_text(self) -> str:
+        if self.encoding != "utf-8":
+            return messages.IMPORT_NOT_TEXT_EITHER.format(
+                path=self.path, what=self.what, encoding=ENCODING_NAMES.get(self.encoding)
+            )
         return messages.IMPORT_NOT_TEXT.format(path=self.path, what=self.what)
+
+
+#: how the encodings a fallback may name are called in messages
+ENCODING_NAMES = {"cp1252": "Windows-1252"}
+
+
+def _is_utf8(path: Path) -> bool:
+    """Whether the regular file ``path`` is UTF-8 throughout (read once, a chunk at a
+    time, before the import reads it)."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1024 * 1024):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except (UnicodeDecodeError, OSError):
+        return False
+    return True
 
 
 @contextmanager
 def open_import(
-    path: Path, what: str, limit_mb: int, config: Path | None = None, *, tolerant: bool = False
+    path: Path,
+    what: str,
+    limit_mb: int,
+    config: Path | None = None,
+    *,
+    tolerant: bool = False,
+    fallback: str | None = None,
 ) -> Iterator[Source]:
     """The file ``path`` opened for an import of ``what`` (for messages), within
     ``limit_mb`` megabytes; ``config`` is the config file named in the refusal. A
     ``tolerant`` source (vCards) is UTF-16 when it starts with a UTF-16 BOM, else UTF-8
     whose undecodable bytes come through as lone surrogates, for the reader to decode by
-    the card's CHARSET (``interop/vcardtext.py``)."""
-    source = Source(path, what, limit_mb, config, tolerant)
+    the card's CHARSET (``interop/vcardtext.py``). With a ``fallback`` encoding (CSV:
+    ``cp1252``, what Excel and Outlook write on Windows), a regular file that is not
+    UTF-8 throughout is read in that encoding instead (``Source.encoding`` says so)."""
+    source = Source(path, what, limit_mb, config, tolerant, fallback)
     source.open()
     try:
         yield source

@@ -1,20 +1,18 @@
 """vCard 3.0 and 4.0 in and out, through ``vobject`` (imported only when used).
 
 Import reads FN (or the name built from N), ORG, TITLE, EMAIL, TEL, BDAY with or
-without a year, NOTE (each one a fact of category ``other``), CATEGORIES (tags) and UID.
+without a year, NOTE (each one a fact of category ``other``), CATEGORIES (tags) and UID;
+what the card says beyond those fields (N, NICKNAME, ORG units, every EMAIL, TEL, URL and
+ADR with its types) is kept in ``contact_card`` (``vcardparts``, ``netjournal.cards``).
 Identity for re-imports: any identity (``netjournal.identity``: UID, LinkedIn URL,
 emails, phones), else the name unless an email or profile contradicts it. A re-import
-fills fields the contact does not have yet and adds new tags and notes (a note edited in
-another client replaces the fact it came from); it never overwrites what is there. A
-card that cannot be read is reported by its position and skipped.
+fills fields the contact does not have yet, adds new tags and notes (a note edited in
+another client replaces the fact it came from) and what the card says new; it never
+overwrites what is there. A card that cannot be read is reported by its position and
+skipped.
 
-Cards are first made fit for ``vobject`` (``vcardtext``: 2.1 and Outlook's unescaped
-commas, charsets). Export writes one card per contact, 3.0 by default or 4.0; the UID is
-the imported one, else the contact's own UUID, so a re-import finds the same people; N is
-built from the name by ``personname`` ("Jr." is a suffix, "van der" goes with the family
-name, CJK names are family name first); every email and phone the contact's identities
-hold is written, the phone as a ``tel:`` URI in 4.0; a birthday without a year is
-``--MMDD`` (``--apple``: ``1604-MM-DD`` with ``X-APPLE-OMIT-YEAR``, what Apple writes).
+Cards are first cut from the file and made fit for ``vobject`` (``vcardtext``: 2.1 and
+Outlook's unescaped commas, charsets). Export is ``vcardexport``.
 """
 
 from __future__ import annotations
@@ -26,11 +24,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from netjournal import cards as card_data
 from netjournal import identity, messages
 from netjournal.errors import BadValue
 from netjournal.identity import Identity
-from netjournal.interop import SAME, Contacts, Link, Summary, merged_tags, tags_json
-from netjournal.interop.vcardtext import prepare
+from netjournal.interop import SAME, Contacts, Link, Summary, merged_tags, tags_json, vcardparts
+from netjournal.interop.vcardparts import tel_text
+from netjournal.interop.vcardtext import MAX_CARD, iter_cards, prepare
 from netjournal.text import clean_name, clean_optional, clean_text, fold, printable
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 VERSIONS = ("3.0", "4.0")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_NO_YEAR = 1604  # Apple's placeholder year for a birthday without one
+NO_YEAR = 1604  # Apple's placeholder year for a birthday without one
 
 
 @dataclass
@@ -57,51 +57,12 @@ class Card:
     phones: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    details: dict[str, Any] = field(default_factory=dict)  # ``netjournal.cards``
 
     def identities(self) -> list[Identity]:
         return identity.collect(
             linkedin=self.linkedin, uid=self.uid, email=self.emails, phone=self.phones
         )
-
-
-#: the largest card read (a phone's photo of the person makes a card big; 8 MB is not a
-#: contact, and vobject would need several times that to read it)
-MAX_CARD = 8 * 1024 * 1024
-
-
-def iter_cards(lines: Iterable[str]) -> Iterator[str | None]:
-    """The text of each BEGIN:VCARD ... END:VCARD block, as the lines come. A card that
-    never ends is kept (and later reported as unreadable) up to the next BEGIN:VCARD. A
-    card over :data:`MAX_CARD` characters is not kept: None stands in its place."""
-    current: list[str] | None = None
-    size = 0
-    for raw in lines:
-        line = raw.rstrip("\r\n")
-        word = line.strip().upper()
-        if word == "BEGIN:VCARD":
-            if current is not None:
-                yield _block(current, size)
-            current, size = [], 0
-        if current is not None:
-            size += len(line) + 2
-            if size <= MAX_CARD:
-                current.append(line)
-            elif current:
-                current.clear()  # too big: drop what was kept, count the rest
-            if word == "END:VCARD":
-                yield _block(current, size)
-                current = None
-    if current is not None:
-        yield _block(current, size)
-
-
-def _block(lines: list[str], size: int) -> str | None:
-    return None if size > MAX_CARD else "\r\n".join(lines) + "\r\n"
-
-
-def split_cards(text: str) -> list[str | None]:
-    """Every card of ``text`` (see :func:`iter_cards`)."""
-    return list(iter_cards(text.splitlines()))
 
 
 def parse_birthday(value: str, omit_year: bool = False) -> str | None:
@@ -111,7 +72,7 @@ def parse_birthday(value: str, omit_year: bool = False) -> str | None:
     match = re.fullmatch(r"(\d{4})-?(\d{2})-?(\d{2})", text)
     if match:
         year, month, day = (int(g) for g in match.groups())
-        if omit_year or year == _NO_YEAR:
+        if omit_year or year == NO_YEAR:
             year = None
     else:
         match = re.fullmatch(r"--(\d{2})-?(\d{2})", text)
@@ -174,17 +135,6 @@ def _name(component: Any) -> str | None:
     return None
 
 
-def _tel(value: str | None) -> str | None:
-    """A phone without the ``tel:`` scheme of a 4.0 ``TEL;VALUE=uri`` (nor its
-    parameters: ``;ext=`` stays with the number, others go), its ``-`` separators read
-    back as the spaces :func:`tel_uri` wrote them for."""
-    if value and value[:4].lower() == "tel:":
-        number, *params = value[4:].replace("-", " ").split(";")
-        ext = [p for p in params if p.lower().startswith("ext=")]
-        return number + (f";{ext[0]}" if ext else "")
-    return value
-
-
 def _all_texts(component: Any, name: str) -> list[str]:
     out: list[str] = []
     for value in _values(component, name):
@@ -227,7 +177,7 @@ def read_card(position: int, text: str | None, summary: Summary) -> Card | None:
         card = Card(position=position, name=clean_name(raw_name))
         card.company = clean_optional(_first_text(component, "org"), "company")
         card.role = clean_optional(_first_text(component, "title"), "role")
-        card.phone = clean_optional(_tel(_first_text(component, "tel")), "phone")
+        card.phone = clean_optional(tel_text(_first_text(component, "tel")), "phone")
         card.uid = clean_optional(_first_text(component, "uid"), "UID")
         email = clean_optional(_first_text(component, "email"), "email")
         for note in _values(component, "note"):
@@ -246,8 +196,9 @@ def read_card(position: int, text: str | None, summary: Summary) -> Card | None:
         email = None
     card.email = email
     card.emails = [e for e in _all_texts(component, "email") if _EMAIL.match(e)]
-    card.phones = [str(_tel(t)) for t in _all_texts(component, "tel")]
+    card.phones = [str(tel_text(t)) for t in _all_texts(component, "tel")]
     card.linkedin = _linkedin(component)
+    card.details = vcardparts.read(component, card.name)
     for line in component.contents.get("bday", []):
         if not isinstance(line.value, str) or not line.value.strip():
             continue
@@ -282,9 +233,12 @@ def import_cards(
     j: Journal, cards: Iterable[Card], summary: Summary, tier: str = "acquaintance"
 ) -> None:
     """Add or update every card inside the caller's write transaction."""
+    from netjournal.store import card_writes
     from netjournal.store.reads import dump as dump_reads
 
     people = Contacts(j, source="vcard", tier=tier)
+    kept = {key: card_data.loads(text) for key, text in dump_reads.contact_cards(j.conn).items()}
+    changed_cards: set[int] = set()
     notes: dict[int, dict[str, int]] = {}
     for fact_id, contact_id, text in dump_reads.interop_fact_rows(j.conn, "other"):
         notes.setdefault(contact_id, {})[text] = fact_id
@@ -315,6 +269,9 @@ def import_cards(
         else:
             status = "updated" if _refresh(people, key, card) else "unchanged"
         people.claim(key, found)
+        if _keep_card(people, key, card, kept):
+            changed_cards.add(key)
+            status = "updated" if status == "unchanged" else status
         brought.setdefault(key, set()).update(found)
         known = notes.setdefault(key, {}) if key >= 0 else {}
         took = _take_notes(j, people.real_id(key) if card.notes else 0, card.notes, known)
@@ -329,16 +286,36 @@ def import_cards(
         seen[key] = where
     people.flush()
     j.flush()
+    card_writes.put(j.conn, [(people.real_id(k), card_data.dumps(kept[k])) for k in changed_cards])
     summary.filed, summary.tier = people.filed, tier
+
+
+def _keep_card(people: Contacts, key: int, card: Card, kept: dict[int, card_data.Data]) -> bool:
+    """Join what ``card`` said to what the contact's card held; True if that changed."""
+    row = people.rows[key]
+    said = vcardparts.beyond(card.details, row, people.identities.get(key, set()))
+    if not said:
+        return False
+    old = kept.get(key, {})
+    joined = card_data.merge(old, said, row["name"], row.get("company"))
+    if joined == old:
+        return False
+    kept[key] = joined
+    return True
 
 
 #: how alike an edited note must be to the one it replaces
 NOTE_EDITED = 0.8
 
 
+#: how long the shorter note must be for its beginning alone to make the other an edit
+EDITED_HEAD = 12
+
+
 def edited_from(note: str, known: dict[str, int], keep: list[str]) -> str | None:
-    """The known note that ``note`` is an edit of (one begins the other, or they are
-    :data:`NOTE_EDITED` alike), unless the card still carries it."""
+    """The known note that ``note`` is an edit of (one begins the other, they are
+    :data:`NOTE_EDITED` alike, or their beginnings are, as the shorter is long), unless
+    the card still carries it."""
     import difflib
 
     for old in known:
@@ -348,6 +325,11 @@ def edited_from(note: str, known: dict[str, int], keep: list[str]) -> str | None
             return old
         if difflib.SequenceMatcher(None, old, note).ratio() >= NOTE_EDITED:
             return old
+        shorter = min(len(old), len(note))
+        if shorter >= EDITED_HEAD and (
+            difflib.SequenceMatcher(None, old[:shorter], note[:shorter]).ratio() >= NOTE_EDITED
+        ):
+            return old  # edited, and lengthened or shortened at the end
     return None
 
 
@@ -396,103 +378,3 @@ def _refresh(people: Contacts, key: int, card: Card) -> bool:
         return False
     people.update(key, **fields)
     return True
-
-
-# --- export ---------------------------------------------------------------------------
-
-
-def export(
-    contacts: list[dict[str, Any]],
-    notes: dict[int, list[str]],
-    version: str,
-    *,
-    extra: dict[int, list[Identity]] | None = None,
-    apple: bool = False,
-) -> str:
-    """Every contact as a vCard of ``version``; deterministic for the same journal.
-    ``extra``: each contact's identities, for the emails and phones beyond its own
-    fields; ``apple``: year-less birthdays as Apple Contacts writes them."""
-    import json
-
-    import vobject
-
-    from netjournal.interop.personname import split_name
-
-    if version not in VERSIONS:
-        raise BadValue(messages.EXPORT_BAD_VCARD_VERSION.format(version=version))
-    out: list[str] = []
-    for contact in contacts:
-        card = vobject.vCard()
-        card.add("version").value = version
-        card.add("uid").value = contact.get("vcard_uid") or contact["uuid"]
-        card.add("fn").value = contact["name"]
-        card.add("n").value = vobject.vcard.Name(**split_name(contact["name"])._asdict())
-        if contact.get("company"):
-            card.add("org").value = [contact["company"]]
-        if contact.get("role"):
-            card.add("title").value = contact["role"]
-        found = (extra or {}).get(int(contact["id"]), [])
-        _emails(card, contact, found, version)
-        _phones(card, contact, found, version)
-        if contact.get("birthday"):
-            _birthday(card, contact["birthday"], version, apple)
-        tags = json.loads(contact.get("tags") or "[]")
-        if tags:
-            card.add("categories").value = tags
-        if contact.get("linkedin_url"):
-            card.add("url").value = contact["linkedin_url"]
-        for note in notes.get(int(contact["id"]), []):
-            card.add("note").value = note
-        out.append(card.serialize())
-    return "".join(out)
-
-
-def _emails(card: Any, contact: dict[str, Any], found: list[Identity], version: str) -> None:
-    """The contact's email first (preferred), then the others its identities hold."""
-    primary = contact.get("email")
-    values = [primary] if primary else []
-    values += [v for k, v in found if k == "email" and v != identity.email(primary)]
-    for index, value in enumerate(values):
-        line = card.add("email")
-        line.value = value
-        types = (["INTERNET"] if version == "3.0" else []) + (["pref"] if index == 0 else [])
-        if (types and len(values) > 1) or version == "3.0":
-            line.params["TYPE"] = types
-
-
-def _phones(card: Any, contact: dict[str, Any], found: list[Identity], version: str) -> None:
-    """The contact's phone (a ``tel:`` URI in 4.0), then the others its identities hold."""
-    primary = contact.get("phone")
-    values = [primary] if primary else []
-    values += [v for k, v in found if k == "phone" and v != identity.phone(primary)]
-    for value in values:
-        line = card.add("tel")
-        if version == "4.0":
-            line.value = tel_uri(value)
-            line.params["VALUE"] = ["uri"]
-        else:
-            line.value = value
-            line.params["TYPE"] = ["VOICE"]
-
-
-def tel_uri(phone: str) -> str:
-    """'+39 02 1234 5678' -> 'tel:+39-02-1234-5678' (RFC 3966: no spaces)."""
-    if phone.lower().startswith("tel:"):
-        return phone
-    kept = "".join(ch for ch in "-".join(phone.split()) if ch.isdigit() or ch in "+-.()")
-    return f"tel:{kept}"
-
-
-def _birthday(card: Any, birthday: str, version: str, apple: bool) -> None:
-    """``--MMDD`` without a year (RFC 6350, and ISO 8601's truncated form that 3.0
-    readers such as khard and Thunderbird take); with ``apple`` in 3.0, Apple's
-    ``1604-MM-DD`` with ``X-APPLE-OMIT-YEAR``. A full date is ``YYYYMMDD`` in 4.0."""
-    line = card.add("bday")
-    if birthday.startswith("--"):
-        if apple and version == "3.0":
-            line.value = f"{_NO_YEAR}{birthday[1:]}"
-            line.params["X-APPLE-OMIT-YEAR"] = [str(_NO_YEAR)]
-        else:
-            line.value = "--" + birthday[2:].replace("-", "")
-    else:
-        line.value = birthday.replace("-", "") if version == "4.0" else birthday

@@ -1,4 +1,5 @@
-"""A card's text made fit for ``vobject``: vCard 2.1, Outlook's unescaped commas, charsets.
+"""A card's text: cut from the file (:func:`iter_cards`), made fit for ``vobject``
+(:func:`prepare`: vCard 2.1, Outlook's unescaped commas, charsets).
 
 ``vobject`` reads every card by the 3.0 rules, where an unescaped comma separates the
 values of a list: "Schmidt, Anna" in FN became "Schmidt", a title or note was cut at
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable, Iterator
 
 _NEVER_LISTS = {"FN", "TITLE", "ROLE", "NOTE", "ORG"}
 _LISTS = {"CATEGORIES", "NICKNAME"}
@@ -93,3 +95,43 @@ def prepare(text: str) -> str:
         soft = quoted_printable and value.endswith("=")
         out.append(f"{head}:{_escape(decode(value, charset), prop, version21)}")
     return "\r\n".join(out)
+
+
+#: the largest card read (a phone's photo of the person makes a card big; 8 MB is not a
+#: contact, and vobject would need several times that to read it)
+MAX_CARD = 8 * 1024 * 1024
+
+
+def iter_cards(lines: Iterable[str]) -> Iterator[str | None]:
+    """The text of each BEGIN:VCARD ... END:VCARD block, as the lines come. A card that
+    never ends is kept (and later reported as unreadable) up to the next BEGIN:VCARD. A
+    card over :data:`MAX_CARD` characters is not kept: None stands in its place."""
+    current: list[str] | None = None
+    size = 0
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        word = line.strip().upper()
+        if word == "BEGIN:VCARD":
+            if current is not None:
+                yield _block(current, size)
+            current, size = [], 0
+        if current is not None:
+            size += len(line) + 2
+            if size <= MAX_CARD:
+                current.append(line)
+            elif current:
+                current.clear()  # too big: drop what was kept, count the rest
+            if word == "END:VCARD":
+                yield _block(current, size)
+                current = None
+    if current is not None:
+        yield _block(current, size)
+
+
+def _block(lines: list[str], size: int) -> str | None:
+    return None if size > MAX_CARD else "\r\n".join(lines) + "\r\n"
+
+
+def split_cards(text: str) -> list[str | None]:
+    """Every card of ``text`` (see :func:`iter_cards`)."""
+    return list(iter_cards(text.splitlines()))

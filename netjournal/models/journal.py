@@ -7,7 +7,7 @@ pydantic need not evaluate a string per field, which makes defining a table chea
 
 from datetime import date, datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from netjournal.models.base import fk, new_uuid, utcnow
@@ -54,6 +54,22 @@ class Identity(SQLModel, table=True):
     contact_id: int = Field(sa_column=fk("contact.id"))
     kind: str  # 'linkedin' | 'uid' | 'email' | 'phone'
     value: str
+
+
+class ContactCard(SQLModel, table=True):
+    """What a vCard said beyond the contact's own fields (schema 8): the structured
+    name, nicknames, ORG units, every email, phone, URL and address with its types, as
+    one JSON object (``netjournal.cards``). One row per contact at most."""
+
+    __tablename__ = "contact_card"
+
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("contact.id", ondelete="CASCADE"), nullable=False, unique=True
+        )
+    )
+    data: str = "{}"
 
 
 class Interaction(SQLModel, table=True):

@@ -5,13 +5,14 @@ SQLModel sessions. Importing this package costs nothing.
 """
 
 #: the schema version this code writes; kept in ``PRAGMA user_version``.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 #: tables whose changes ``net undo`` reverts and ``net export json`` dumps, in
 #: dependency order (parents first).
 JOURNAL_TABLES: tuple[str, ...] = (
     "contact",
     "identity",
+    "contact_card",
     "interaction",
     "participant",
     "exchange",

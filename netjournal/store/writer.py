@@ -307,8 +307,9 @@ class Journal:
         self.conn.execute(
             "UPDATE identity SET contact_id = ? WHERE contact_id = ?", (keep_id, other_id)
         )
-        from netjournal.store import intro_writes
+        from netjournal.store import card_writes, intro_writes
 
+        card_writes.merge(self.conn, keep_id, other_id)
         intro_writes.merge(self, keep_id, other_id)
         self.session.delete(other)
         self.flush()

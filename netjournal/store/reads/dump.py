@@ -25,6 +25,11 @@ def identities(conn: sqlite3.Connection) -> list[tuple[int, str, str]]:
     ]
 
 
+def contact_cards(conn: sqlite3.Connection) -> dict[int, str]:
+    """contact id -> what its vCard said beyond its fields (``contact_card.data``)."""
+    return {int(r[0]): str(r[1]) for r in conn.execute("SELECT contact_id, data FROM contact_card")}
+
+
 def interop_fact_rows(conn: sqlite3.Connection, category: str) -> list[tuple[int, int, str]]:
     """(fact id, contact id, text) of the facts of one category, oldest first."""
     return [
