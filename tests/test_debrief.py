@@ -89,9 +89,7 @@ def test_debrief_asks_about_an_unknown_category(ok: Run, rows: Run) -> None:
     ok("learn", "Ana", "family", "two daughters")
     result = ok(
         "log",
-        input=_answers(
-            "ana", "dinner", "meal", "", "", "", "", "", "run a marathon", "", "", "y"
-        ),
+        input=_answers("ana", "dinner", "meal", "", "", "", "", "", "run a marathon", "", "", "y"),
         env=TTY,
     )
     assert "What are Ana's goals?" in result.stdout
@@ -105,7 +103,9 @@ def test_debrief_asks_about_an_unknown_category(ok: Run, rows: Run) -> None:
 
 def test_debrief_reprompts_a_bad_date(ok: Run, rows: Run) -> None:
     ok("contact", "add", "Ana Rossi")
-    answers = _answers("Ana", "", "the 45th of Smarch", "3 days ago", "", "", "", "", "", "", "", "")
+    answers = _answers(
+        "Ana", "", "the 45th of Smarch", "3 days ago", "", "", "", "", "", "", "", ""
+    )
     result = ok("log", input=answers, env=TTY)
     assert "Cannot read the date" in result.stderr
     assert rows("SELECT occurred_on FROM interaction") == [("2026-11-25",)]
