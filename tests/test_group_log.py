@@ -48,8 +48,8 @@ def test_group_log_names_whom_each_item_went_to(ok: Run, rows: Run) -> None:
         "  give advice → Giulia Bianchi: pricing (g2)",
         "  ask referral → Giulia Bianchi: IT managers (a3)",
         "  fact family → Giulia Bianchi: two daughters (f1)",
-        "  promise by 2026-12-05 → Giulia Bianchi: send the BNI invite (r1)",
-        "  follow-up on 2026-12-12 → Giulia Bianchi (r2)",
+        "  follow-up on 2026-12-12 → Giulia Bianchi (r1)",
+        "  promise by 2026-12-05 → Giulia Bianchi: send the BNI invite (r2)",
     ]
     assert "go to the first one named (Giulia Bianchi)" in result.stderr
     assert {name for name, *_ in rows(OWNERS)} == {"Giulia Bianchi"}

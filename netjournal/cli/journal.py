@@ -92,9 +92,9 @@ def log(
     items: list[logentry.Item] = [logentry.Item("give", g) for g in give or []]
     items += [logentry.Item("ask", a) for a in ask or []]
     items += [logentry.Item("fact", f) for f in learned or []]
-    items += [logentry.Item("promise", p, by=by) for p in promise or []]
-    if follow_up is not None:
+    if follow_up is not None:  # written before the promises, as net log always has
         items.append(logentry.Item("follow-up", follow_up))
+    items += [logentry.Item("promise", p, by=by) for p in promise or []]
     entry = logentry.Entry(
         names=list(names),
         note=note,
