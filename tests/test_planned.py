@@ -105,3 +105,13 @@ def test_edit_cannot_move_an_interaction_into_the_future(ok: Run, net: Run, rows
     ok("log", "Ana Rossi")
     assert net("edit", "i1", "--on", "in 3 days").exit_code == 1
     assert rows("SELECT occurred_on FROM interaction") == [("2026-11-28",)]
+
+
+def test_contacts_leave_out_an_interaction_dated_after_today(ok: Run, net_json: Run) -> None:
+    ok("log", "Ana Rossi", "--on", "2026-11-20")
+    # written while the clock ran ahead (net log refuses a day after today now)
+    ok("log", "Ana", "--on", "2026-12-20", env={"NETJOURNAL_NOW": "2026-12-20T10:00"})
+    [ana] = net_json("contacts", "--json")["contacts"]
+    assert ana["last_contact"] == "2026-11-20"
+    assert ana["interactions"] == 1
+    assert net_json("due", "Ana", "--json")["last_contact"] == "2026-11-20"
