@@ -115,3 +115,16 @@ def test_contacts_leave_out_an_interaction_dated_after_today(ok: Run, net_json: 
     assert ana["last_contact"] == "2026-11-20"
     assert ana["interactions"] == 1
     assert net_json("due", "Ana", "--json")["last_contact"] == "2026-11-20"
+
+
+def test_a_plan_travels_with_undo_and_the_json_dump(ok: Run, rows: Run, tmp_path: Any) -> None:
+    ok("log", "Ana Rossi", "--on", "friday", "--planned", "-k", "meal", "-m", "Da Gino")
+    dump = tmp_path / "dump.json"
+    ok("export", "json", "-o", str(dump))
+    ok("undo")
+    assert rows("SELECT count(*) FROM followup") == [(0,)]
+    assert rows("SELECT count(*) FROM contact") == [(0,)]  # the one the plan created too
+    ok("import", "json", str(dump))
+    assert rows("SELECT kind, due, note FROM followup") == [("plan", "2026-12-04", "meal: Da Gino")]
+    ics = ok("export", "ics").stdout
+    assert "SUMMARY:Planned with Ana Rossi: meal: Da Gino" in ics
