@@ -163,6 +163,13 @@ FOLLOWUP_RECORDED = "Follow up with {name} by {day} (r{id})."
 PROMISE_RECORDED = "Promised {name} by {day}: {text} (r{id})."
 BY_WITHOUT_PROMISE = "--by sets the date of a --promise; add one."
 LOG_ITEM = "  {label} → {name}{text}{id}"
+LOG_ITEM_LABELS = {
+    "give": "give {kind}",
+    "ask": "ask {kind}",
+    "fact": "fact {kind}",
+    "promise": "promise by {day}",
+    "follow-up": "follow-up on {day}",
+}
 LOG_FIRST_NAMED = (
     "With several people, what you gave, asked, learned and promised and the follow-up go "
     "to the first one named ({name}); record the others' with net give, ask, learn, promise "

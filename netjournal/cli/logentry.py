@@ -149,14 +149,8 @@ def _confirm(
 
 def item_line(p: _Parsed, name: str, record_id: str | None = None) -> str:
     """``give introduction → Giulia Bianchi: to a notary (g3)``."""
-    what = p.item.what
-    label = {
-        "give": f"give {p.kind}",
-        "ask": f"ask {p.kind}",
-        "fact": f"fact {p.kind}",
-        "promise": f"promise by {p.day.isoformat() if p.day else ''}",
-        "follow-up": f"follow-up on {p.day.isoformat() if p.day else ''}",
-    }[what]
+    day = p.day.isoformat() if p.day else ""
+    label = messages.LOG_ITEM_LABELS[p.item.what].format(kind=p.kind, day=day)
     text = f": {p.text}" if p.text else ""
     tail = f" ({record_id})" if record_id else ""
     return messages.LOG_ITEM.format(label=label, name=name, text=text, id=tail)
