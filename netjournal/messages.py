@@ -145,9 +145,9 @@ BAD_EMAIL = "'{email}' does not look like an email address."
 # --- journal commands ----------------------------------------------------------------
 
 LOGGED = "Logged {kind} with {names} on {day}{extras}."
-LOG_CLOSED = "Closed follow-up r{id} with {name} (due {due}{note}): you were in touch."
+LOG_CLOSED = "Closed {what} r{id} with {name} (due {due}{note}): you were in touch."
 LOG_LIGHT_KEPT_OPEN = (
-    "A {kind} is a light touch: follow-up r{id} with {name} (due {due}{note}) stays open; "
+    "A {kind} is a light touch: {what} r{id} with {name} (due {due}{note}) stays open; "
     "a call or better closes it."
 )
 GIVE_RECORDED = "Recorded a give to {name}: {kind}, {what} (g{id})."
@@ -162,6 +162,34 @@ DUPLICATE_NAMES = "'{name}' is named twice."
 FOLLOWUP_RECORDED = "Follow up with {name} by {day} (r{id})."
 PROMISE_RECORDED = "Promised {name} by {day}: {text} (r{id})."
 BY_WITHOUT_PROMISE = "--by sets the date of a --promise; add one."
+LOG_ITEM = "  {label} → {name}{text}{id}"
+LOG_ITEM_LABELS = {
+    "give": "give {kind}",
+    "ask": "ask {kind}",
+    "fact": "fact {kind}",
+    "promise": "promise by {day}",
+    "follow-up": "follow-up on {day}",
+}
+LOG_FIRST_NAMED = (
+    "With several people, what you gave, asked, learned and promised and the follow-up go "
+    "to the first one named ({name}); record the others' with net give, ask, learn, promise "
+    "or followup."
+)
+LOG_FUTURE = (
+    "{day} is after today: log an interaction once it has happened, or add --planned to plan it."
+)
+PLANNED = (
+    "Planned {kind} with {names} on {day} ({ids}): a reminder, not contact; log it once it "
+    "has happened."
+)
+PLANNED_NOT_FUTURE = (
+    "A plan is for a day after today ({day} is not); log what happened without --planned."
+)
+PLANNED_NEEDS_ON = "--planned needs --on WHEN, the day of the plan."
+PLANNED_ONLY = (
+    "A planned interaction takes only names, --on, -k and -m; record gives, asks, facts, "
+    "promises and follow-ups when you log it."
+)
 
 # --- contacts ------------------------------------------------------------------------
 
@@ -294,6 +322,7 @@ SCORING_NEED_PASSED = "a referral, introduction, job-lead or business passed to 
 # urgency reasons
 SCORING_WHAT_FOLLOW_UP = "follow-up"
 SCORING_WHAT_PROMISE = "promise"
+SCORING_WHAT_PLAN = "plan"
 SCORING_DUE_OVERDUE = "{what} overdue since {due}"
 SCORING_DUE_TODAY = "{what} due today"
 SCORING_DUE_AHEAD = "{what} due {due}"
@@ -497,8 +526,23 @@ DEBRIEF_KIND = "What kind of interaction? ({kinds})"
 DEBRIEF_WHEN = "When?"
 DEBRIEF_NOTE = "What happened? (empty to skip)"
 DEBRIEF_GIVE = "What did you give? ([KIND:]TEXT, empty for nothing)"
+DEBRIEF_GIVE_MORE = "What else did you give? (empty when done)"
 DEBRIEF_ASK = "What did you ask for or receive? ([KIND:]TEXT, empty for nothing)"
+DEBRIEF_ASK_MORE = "What else did you ask for or receive? (empty when done)"
 DEBRIEF_PROMISE = "What did you promise? (empty for nothing)"
+DEBRIEF_PROMISE_MORE = "What else did you promise? (empty when done)"
+DEBRIEF_WHOM = {
+    "give": "Whom did you give it to? ({names})",
+    "ask": "Whom did you ask? ({names})",
+    "promise": "Whom did you promise it to? ({names})",
+    "fact": "Whom is it about? ({names})",
+    "follow-up": "With whom? ({names})",
+}
+DEBRIEF_NOT_MET = "'{name}' is not one of the people you met: {names}."
+DEBRIEF_BAD_FACT = "Write it as CATEGORY:TEXT, e.g. family:two daughters."
+DEBRIEF_FACT_MORE = (
+    "Anything else you learned? (CATEGORY:TEXT, one of {categories}; empty when done)"
+)
 DEBRIEF_BY = "By when?"
 DEBRIEF_PROFILE = {
     "family": "What did you learn about {name}'s family? (empty to skip)",
@@ -509,6 +553,7 @@ DEBRIEF_PROFILE = {
     "skills": "What is {name} especially good at? (empty to skip)",
 }
 DEBRIEF_NEXT = "Next step: when should you reach out again? (empty for none)"
+DEBRIEF_NEXT_MORE = "Another next step, with someone else? (when; empty when done)"
 DEBRIEF_SUMMARY = "About to record:"
 DEBRIEF_CONFIRM = "Record this?"
 DEBRIEF_CANCELLED = "Nothing was written."
@@ -540,6 +585,7 @@ BACKUP_TARGET_FOLDER = "{path} is a folder; give a file name for the backup."
 BACKUP_FAILED = "Could not write the backup {path}: {reason}. The journal was not changed."
 BACKUP_LIST_EMPTY = "No backups in {folder} yet. Make one with: net backup"
 BACKUP_LIST_WITH_FILE = "--list shows the backups; it takes no FILE."
+BACKUP_JSON_WITHOUT_LIST = "--json goes with --list (net backup --list --json)."
 NOT_A_JOURNAL = "{path} is an SQLite database but not a netjournal journal."
 RESTORE_MISSING = "There is no file {path}."
 RESTORE_DAMAGED = "{path} is a damaged journal (its integrity check fails); it was not restored."

@@ -51,7 +51,9 @@ FACT_CATEGORIES: tuple[str, ...] = (*DEPTH_CATEGORIES, "business", "seeking", "o
 TIERS: tuple[str, ...] = ("inner", "close", "active", "network", "acquaintance")
 DEFAULT_TIER = "active"
 
-FOLLOWUP_KINDS: tuple[str, ...] = ("reach-out", "promise")
+#: a plan is an interaction planned for a later day (``log --planned``): a reminder, not
+#: contact, until a real interaction on or after its day closes it
+FOLLOWUP_KINDS: tuple[str, ...] = ("reach-out", "promise", "plan")
 
 GOAL_METRICS: tuple[str, ...] = (
     "one-to-ones",

@@ -24,10 +24,14 @@ FULL = (
     "yesterday",  # when
     "Coffee at the fair",  # what happened
     "introduction:to Marco, a notary",  # gave
+    "",  # gave nothing else
     "advice:pricing",  # asked
+    "",  # asked nothing else
     "send the deck",  # promised
     "friday",  # by
+    "",  # promised nothing else
     "two daughters",  # family (unknown for a new contact)
+    "",  # learned nothing else
     "2w",  # next step
     "y",  # confirm
 )
@@ -60,8 +64,8 @@ def test_debrief_end_to_end(ok: Run, rows: Run) -> None:
     result = ok("log", input=_answers(*FULL), env=TTY)
     assert "About to record:" in result.stdout
     assert "  one-to-one with Ana Rossi on 2026-11-27" in result.stdout
-    assert "  promised by 2026-12-04: send the deck" in result.stdout
-    assert "  learned (family): two daughters" in result.stdout
+    assert "  promise by 2026-12-04 → Ana Rossi: send the deck" in result.stdout
+    assert "  fact family → Ana Rossi: two daughters" in result.stdout
     assert "Logged one-to-one with Ana Rossi on 2026-11-27" in result.stdout
     assert "Ana Rossi is not in your journal yet" in result.stderr
     assert rows("SELECT kind, occurred_on, note FROM interaction") == [
@@ -85,7 +89,7 @@ def test_debrief_asks_about_an_unknown_category(ok: Run, rows: Run) -> None:
     ok("learn", "Ana", "family", "two daughters")
     result = ok(
         "log",
-        input=_answers("ana", "dinner", "meal", "", "", "", "", "", "run a marathon", "", "y"),
+        input=_answers("ana", "dinner", "meal", "", "", "", "", "", "run a marathon", "", "", "y"),
         env=TTY,
     )
     assert "What are Ana's goals?" in result.stdout
@@ -99,7 +103,9 @@ def test_debrief_asks_about_an_unknown_category(ok: Run, rows: Run) -> None:
 
 def test_debrief_reprompts_a_bad_date(ok: Run, rows: Run) -> None:
     ok("contact", "add", "Ana Rossi")
-    answers = _answers("Ana", "", "the 45th of Smarch", "3 days ago", "", "", "", "", "", "", "")
+    answers = _answers(
+        "Ana", "", "the 45th of Smarch", "3 days ago", "", "", "", "", "", "", "", ""
+    )
     result = ok("log", input=answers, env=TTY)
     assert "Cannot read the date" in result.stderr
     assert rows("SELECT occurred_on FROM interaction") == [("2026-11-25",)]
@@ -123,7 +129,13 @@ def test_debrief_refuses_ambiguous_names_then_accepts(ok: Run, rows: Run) -> Non
     ok("contact", "add", "Ana Rossi")
     ok("contact", "add", "Ana Bianchi")
     answers = _answers(
-        "ana", "Ana Rossi, ana rossi", "Ana Rossi, Marco Neri", "", "", "", "", "", "", "", "", "y"
+        "ana",
+        "Ana Rossi, ana rossi",
+        "Ana Rossi, Marco Neri",
+        *("", "", "", "", "", ""),  # kind, when, note, gave, asked, promised
+        *("", "", ""),  # Ana's goals, Marco's family, anything else
+        "",  # next step
+        "y",
     )
     result = ok("log", input=answers, env=TTY)
     assert "could be" in result.stderr

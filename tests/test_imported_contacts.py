@@ -135,7 +135,7 @@ def test_vcard_and_csv_imports_file_by_tier_too(
 
 
 def test_only_real_contact_closes_a_reach_out_and_log_says_which(
-    ok: Run, net_json: Json, rows: Rows
+    ok: Run, net: Run, net_json: Json, rows: Rows
 ) -> None:
     """A like or a message silently closed "follow up: send the proposal"."""
     ok("log", "Ana Rossi", "--on", "2026-11-01", "-k", "meal")
@@ -146,10 +146,10 @@ def test_only_real_contact_closes_a_reach_out_and_log_says_which(
         "proposal) stays open; a call or better closes it.\n"
     )
     assert rows("SELECT done_on FROM followup") == [(None,)]
-    # a meeting dated before the follow-up was recorded does not answer it, nor does one
-    # logged ahead, in the future
+    # a meeting dated before the follow-up was recorded does not answer it, and one
+    # logged ahead, in the future, is refused
     ok("log", "Ana", "-k", "call", "--on", "2026-11-27")
-    ok("log", "Ana", "-k", "call", "--on", "2026-12-01")
+    assert net("log", "Ana", "-k", "call", "--on", "2026-12-01").exit_code == 1
     assert rows("SELECT done_on FROM followup") == [(None,)]
     real = ok("log", "Ana", "-k", "call", "--follow-up", "in 2 weeks")
     assert real.stdout.splitlines()[1] == (

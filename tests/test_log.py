@@ -164,9 +164,11 @@ def test_log_reports_interaction_id_that_rm_takes(ok, rows):
     assert rows("SELECT count(*) FROM participant") == [(0,)]
 
 
-def test_on_future_date_for_log_is_accepted_as_typed(ok, rows):
-    ok("log", "Ana Rossi", "--on", "2026-12-01")
-    assert rows("SELECT occurred_on FROM interaction") == [("2026-12-01",)]
+def test_on_future_date_for_log_is_refused(net, rows, db_path):
+    result = net("log", "Ana Rossi", "--on", "2026-12-01")
+    assert result.exit_code == 1
+    assert "2026-12-01 is after today" in result.stderr
+    assert not db_path.exists()  # nothing written, not even a journal
 
 
 def test_contacts_json_lists_created(ok, net_json):

@@ -329,11 +329,13 @@ def contacts(
             from netjournal.reports.search import matching_contacts
 
             found = matching_contacts(conn, search)
-            rows = [r for r in contact_reads.contacts(conn, **where) if r["id"] in found]
+            rows = [
+                r for r in contact_reads.contacts(conn, **where, today=st.today) if r["id"] in found
+            ]
             total, rows = len(rows), rows[:shown] if shown else rows
         else:
             total = contact_reads.contact_count(conn, **where)
-            rows = contact_reads.contacts(conn, **where, limit=shown)
+            rows = contact_reads.contacts(conn, **where, limit=shown, today=st.today)
     render_contacts.contacts(rows, as_json=json_, total=total)
 
 

@@ -1,11 +1,13 @@
 """The guided debrief: ``net log`` with no names, on a terminal, asks one question at a time.
 
 Who (with name completion where readline is available), what kind, when, what
-happened, what you gave, asked and promised, one question about a profile category
-still unknown for the first person named, and the next step; then it shows what it will
-record and asks to confirm. It only collects: ``log`` writes the answers as if they
-had been typed as options, so the rules and messages are the same. Ctrl-C (or end of input) at any
-prompt writes nothing.
+happened, what you gave, asked and promised (each asked again until the answer is
+empty), one question per person about a profile category still unknown for them, any
+other facts, and the next step; when several people were met, each give, ask, promise,
+fact and follow-up asks whom it concerns. Then it shows what it will record, each item
+with its person, and asks to confirm. It only collects: ``logentry.record`` writes the
+answers as it writes ``log``'s options, so the rules and messages are the same. Ctrl-C
+(or end of input) at any prompt writes nothing.
 
 ``NETJOURNAL_INTERACTIVE=1`` (or ``0``) forces the terminal check either way; tests
 and scripts use it.
@@ -25,8 +27,9 @@ import typer
 from netjournal import messages, vocab
 from netjournal.cli import parse
 from netjournal.cli.common import State, echo, notice, reading, state
+from netjournal.cli.logentry import Entry, Item, item_line, parse_item
 from netjournal.errors import BadUsage, BadValue, NetError
-from netjournal.text import visible
+from netjournal.text import clean_text, visible
 
 INTERACTIVE_ENV = "NETJOURNAL_INTERACTIVE"
 #: profile categories the debrief asks about, most valuable first (family, then GAINS)
@@ -57,31 +60,19 @@ class Answers:
     kind: str = vocab.DEFAULT_INTERACTION_KIND
     when: str | None = None  # None: now
     note: str = ""
-    give: str = ""
-    ask: str = ""
-    promise: str = ""
-    by: str | None = None
-    category: str | None = None
-    fact: str = ""
-    follow_up: str | None = None
+    items: list[Item] = field(default_factory=list)  # each with whom it concerns
     met_through: str | None = None
 
-    def options(self) -> dict[str, Any]:
-        """The answers as ``net log``'s options, as if they had been typed."""
-        return {
-            "names": self.names,
-            "note": self.note or None,
-            "kind": self.kind,
-            "on": self.when,
-            "give": [self.give] if self.give else None,
-            "ask": [self.ask] if self.ask else None,
-            "learned": [f"{self.category}:{self.fact}"] if self.fact else None,
-            "follow_up": self.follow_up,
-            "promise": [self.promise] if self.promise else None,
-            "by": self.by,
-            "new": False,
-            "met_through": self.met_through,
-        }
+    def entry(self) -> Entry:
+        """The answers as what ``net log`` records."""
+        return Entry(
+            names=self.names,
+            note=self.note or None,
+            kind=self.kind,
+            on=self.when,
+            items=self.items,
+            met_through=self.met_through,
+        )
 
 
 def _ask(question: str, check: Callable[[str], T], default: str = "") -> T:
@@ -125,7 +116,7 @@ def _completion(names: list[str]) -> Iterator[None]:
         readline.set_completer_delims(old_delims)
 
 
-def _people(st: State) -> Callable[[str], tuple[list[str], list[str], int | None]]:
+def _people(st: State) -> Callable[[str], tuple[list[str], list[str], list[int | None]]]:
     """Checks the 'who' answer: resolves names as ``log`` will, without writing."""
     from netjournal.names import Candidate, Outcome, resolution_error, resolve
     from netjournal.store.reads import contacts as contact_reads
@@ -134,29 +125,29 @@ def _people(st: State) -> Callable[[str], tuple[list[str], list[str], int | None
     with reading(st) as conn:
         candidates = [Candidate(*c) for c in contact_reads.contact_candidates(conn)]
 
-    def check(raw: str) -> tuple[list[str], list[str], int | None]:
+    def check(raw: str) -> tuple[list[str], list[str], list[int | None]]:
         parts = [p for p in (x.strip() for x in raw.split(",")) if p]
         if not parts:
             raise BadValue(messages.NO_NAMES)
         names, new = [], []
-        first_id: int | None = None
-        for index, part in enumerate(parts):
+        ids: list[int | None] = []
+        for part in parts:
             name = clean_name(part)
             res = resolve(name, candidates)
             if res.outcome is Outcome.FOUND and res.match is not None:
                 if res.match.name in names:
                     raise BadValue(messages.DUPLICATE_NAMES.format(name=res.match.name))
                 names.append(res.match.name)
-                if index == 0:
-                    first_id = res.match.id
+                ids.append(res.match.id)
             elif res.outcome is Outcome.MISSING:
                 if fold(name) in {fold(n) for n in names}:
                     raise BadValue(messages.DUPLICATE_NAMES.format(name=name))
                 names.append(name)
                 new.append(name)
+                ids.append(None)
             else:
                 raise resolution_error(res)
-        return names, new, first_id
+        return names, new, ids
 
     return check
 
@@ -211,6 +202,101 @@ def _optional(check: Callable[[str], Any]) -> Callable[[str], str]:
     return run
 
 
+def _whom(names: list[str]) -> Callable[[str], int]:
+    """Checks 'about whom?': one of the people met, as names resolve (a prefix of the
+    name or of a word in it, case and accents aside); their index."""
+    from netjournal.names import Candidate, Outcome, resolution_error, resolve
+    from netjournal.text import fold
+
+    candidates = [Candidate(i, n, fold(n)) for i, n in enumerate(names)]
+
+    def check(raw: str) -> int:
+        res = resolve(raw, candidates)
+        if res.outcome is Outcome.FOUND and res.match is not None:
+            return res.match.id
+        if res.outcome is Outcome.MISSING:
+            raise BadValue(messages.DEBRIEF_NOT_MET.format(name=raw, names=", ".join(names)))
+        raise resolution_error(res)
+
+    return check
+
+
+def _owner(a: Answers, what: str) -> int:
+    """Whom the item concerns: asked only when several people were met."""
+    if len(a.names) < 2:
+        return 0
+    question = messages.DEBRIEF_WHOM[what].format(names=", ".join(a.names))
+    return _ask(question, _whom(a.names), default=a.names[0])
+
+
+def _repeat(first: str, again: str, check: Callable[[str], Any]) -> Iterator[str]:
+    """Answers to one question, asked again until the answer is empty."""
+    question = first
+    while True:
+        raw = _ask(question, _optional(check))
+        if not raw:
+            return
+        yield raw
+        question = again
+
+
+def _exchanges(st: State, a: Answers) -> None:
+    for what, first, again in (
+        ("give", messages.DEBRIEF_GIVE, messages.DEBRIEF_GIVE_MORE),
+        ("ask", messages.DEBRIEF_ASK, messages.DEBRIEF_ASK_MORE),
+    ):
+        for raw in _repeat(first, again, lambda r, w=what: parse.kind_and_text(r, w)):
+            a.items.append(Item(what, raw, _owner(a, what)))  # type: ignore[arg-type]
+
+
+def _promises(st: State, a: Answers) -> None:
+    more = messages.DEBRIEF_PROMISE_MORE
+    for raw in _repeat(messages.DEBRIEF_PROMISE, more, lambda r: clean_text(r, "promise")):
+        by = _ask(
+            messages.DEBRIEF_BY,
+            _checked(lambda raw: parse.day(st, raw, prefer="future")),
+            default="in 1 week",
+        )
+        owner = _owner(a, "promise")
+        a.items.append(Item("promise", raw, owner, None if by == "in 1 week" else by))
+
+
+def _facts(st: State, a: Answers, ids: list[int | None]) -> None:
+    """One profile question per person met (their first unknown category), then any
+    other facts, each with whom it concerns."""
+    for index, name in enumerate(a.names):
+        category = _unknown_category(st, ids[index])
+        if not category:
+            continue
+        question = messages.DEBRIEF_PROFILE[category].format(name=name.split()[0])
+        fact = _ask(question, _optional(lambda r: clean_text(r, "fact")))
+        if fact:
+            a.items.append(Item("fact", f"{category}:{fact}", index))
+    first = messages.DEBRIEF_FACT_MORE.format(categories=", ".join(vocab.FACT_CATEGORIES))
+    for raw in _repeat(first, first, _fact):
+        a.items.append(Item("fact", raw, _owner(a, "fact")))
+
+
+def _fact(raw: str) -> tuple[str, str]:
+    if ":" not in raw:
+        raise BadValue(messages.DEBRIEF_BAD_FACT)
+    return parse.category_and_text(raw)
+
+
+def _follow_ups(st: State, a: Answers) -> None:
+    """The next step; with several people met, one per person at most, each with whom."""
+    check = _checked(lambda raw: parse.day(st, raw, prefer="future"))
+    question = messages.DEBRIEF_NEXT
+    while True:
+        raw = _ask(question, _optional(check))
+        if not raw:
+            return
+        a.items.append(Item("follow-up", raw, _owner(a, "follow-up")))
+        if len(a.names) < 2:
+            return
+        question = messages.DEBRIEF_NEXT_MORE
+
+
 def collect(st: State) -> Answers:
     """Ask every question; raises ``typer.Abort`` on Ctrl-C or end of input."""
     a = Answers()
@@ -219,7 +305,7 @@ def collect(st: State) -> Answers:
 
         everyone = [name for _id, name, _folded in contact_reads.contact_candidates(conn)]
     with _completion(everyone):
-        a.names, a.new, first_id = _ask(messages.DEBRIEF_WHO, _people(st))
+        a.names, a.new, ids = _ask(messages.DEBRIEF_WHO, _people(st))
     for name in a.new:
         notice(messages.DEBRIEF_NEW.format(name=name))
     if a.names and a.names[0] in a.new:
@@ -233,30 +319,13 @@ def collect(st: State) -> Answers:
         parse.interaction_kind,
         default=vocab.DEFAULT_INTERACTION_KIND,
     )
-    when = _ask(
-        messages.DEBRIEF_WHEN,
-        _checked(lambda raw: parse.when(st, raw, prefer="past")),
-        default="today",
-    )
+    when = _ask(messages.DEBRIEF_WHEN, _checked(lambda raw: parse.happened(st, raw)), "today")
     a.when = None if when.lower() == "today" else when
     a.note = _ask(messages.DEBRIEF_NOTE, _optional(lambda r: r))
-    a.give = _ask(messages.DEBRIEF_GIVE, _optional(lambda r: parse.kind_and_text(r, "give")))
-    a.ask = _ask(messages.DEBRIEF_ASK, _optional(lambda r: parse.kind_and_text(r, "ask")))
-    a.promise = _ask(messages.DEBRIEF_PROMISE, _optional(lambda r: r))
-    if a.promise:
-        by = _ask(
-            messages.DEBRIEF_BY,
-            _checked(lambda raw: parse.day(st, raw, prefer="future")),
-            default="in 1 week",
-        )
-        a.by = None if by == "in 1 week" else by
-    category = _unknown_category(st, first_id)
-    if category:
-        first = a.names[0].split()[0]
-        a.category = category
-        a.fact = _ask(messages.DEBRIEF_PROFILE[category].format(name=first), _optional(str))
-    follow = _ask(messages.DEBRIEF_NEXT, _optional(lambda raw: parse.day(st, raw, prefer="future")))
-    a.follow_up = follow or None
+    _exchanges(st, a)
+    _promises(st, a)
+    _facts(st, a, ids)
+    _follow_ups(st, a)
     return a
 
 
@@ -265,29 +334,20 @@ def summary(st: State, a: Answers) -> list[str]:
     lines = [f"  {a.kind} with {', '.join(a.names)} on {moment.date().isoformat()}"]
     if a.note:
         lines.append(f"  note: {a.note}")
-    if a.give:
-        kind, text = parse.kind_and_text(a.give, "give")
-        lines.append(f"  gave {a.names[0]}: {kind}, {text}")
-    if a.ask:
-        kind, text = parse.kind_and_text(a.ask, "ask")
-        lines.append(f"  asked {a.names[0]}: {kind}, {text}")
-    if a.promise:
-        from datetime import timedelta
-
-        due = parse.day(st, a.by, prefer="future", default=moment.date() + timedelta(days=7))
-        lines.append(f"  promised by {due.isoformat()}: {a.promise}")
-    if a.fact and a.category:
-        lines.append(f"  learned ({a.category}): {a.fact}")
-    if a.follow_up:
-        day = parse.day(st, a.follow_up, prefer="future")
-        lines.append(f"  follow up on {day.isoformat()}")
+    for item in a.items:
+        lines.append(item_line(parse_item(st, item, moment), a.names[item.owner]))
     if a.met_through:
         lines.append(f"  introduced to you by {a.met_through}")
     return lines
 
 
 def _options_given(ctx: typer.Context) -> bool:
-    defaults = {"names": None, "kind": vocab.DEFAULT_INTERACTION_KIND, "new": False}
+    defaults = {
+        "names": None,
+        "kind": vocab.DEFAULT_INTERACTION_KIND,
+        "new": False,
+        "planned": False,
+    }
     return any(
         value not in (None, [], ()) and value != defaults.get(name)
         for name, value in ctx.params.items()

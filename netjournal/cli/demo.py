@@ -1,7 +1,10 @@
 """``net demo``: a guided tour on a throw-away sample journal.
 
 The sample journal lives in a temporary folder that is deleted afterwards; the user's
-journal is never opened. Each step is a real ``net`` command run in-process.
+journal is never opened. Each step is a real ``net`` command run in-process, as of
+today (``NETJOURNAL_NOW`` moves it, as for any command); every date in the sample is
+relative to today, and the review covers the last 30 days, so the tour shows the same
+whatever the day of the month.
 """
 
 import shutil
@@ -143,7 +146,9 @@ TOUR: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Why Ana's depth is what it is", ("depth", "Ana Rossi")),
     ("Introductions you could make (givers gain)", ("match",)),
     ("Your goals this period", ("goals",)),
-    ("The month in review: proactive or passive?", ("review", "--month")),
+    # the last 30 days, not the calendar month: on the 1st a month-to-date review covers
+    # one day and misses what the sample spent and did (the tour's dates are relative)
+    ("The last 30 days in review: proactive or passive?", ("review", "--since", "30 days ago")),
 )
 
 

@@ -15,7 +15,7 @@ from netjournal.text import choice, clean_text, format_money, parse_money
 JSON_HELP = "Machine-readable output."
 
 goal_app = typer.Typer(help="Set and remove networking goals.", no_args_is_help=True)
-budget_app = typer.Typer(help="The networking budget.", no_args_is_help=True)
+budget_app = typer.Typer(help="The networking budget (alone: the same as budget show).")
 
 BUDGET_PERIODS = ("month", "year")
 MAX_GOAL = 10_000
@@ -215,14 +215,36 @@ def budget_rm(ctx: typer.Context) -> None:
     echo(messages.BUDGET_REMOVED)
 
 
+@budget_app.callback(invoke_without_command=True)
+def budget_main(
+    ctx: typer.Context,
+    json_: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """The networking budget; ``net budget`` alone shows it, as ``net budget show`` does."""
+    if ctx.invoked_subcommand is None:
+        _show_budget(ctx, json_)
+
+
 @budget_app.command("show")
-def budget_show(ctx: typer.Context) -> None:
+def budget_show(
+    ctx: typer.Context,
+    json_: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
     """Show the networking budget against what was spent this month or year."""
+    _show_budget(ctx, json_)
+
+
+def _show_budget(ctx: typer.Context, as_json: bool) -> None:
     from netjournal.reports import goals as goal_reports
 
     st = state(ctx)
     with reading(st) as conn:
         status = goal_reports.budget_now(conn, st.today)
+    if as_json:
+        from netjournal.render import emit_json
+
+        emit_json({"as_of": st.today.isoformat(), "budget": status})
+        return
     if status is None:
         notice(messages.NO_BUDGET)
         return

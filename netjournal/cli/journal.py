@@ -1,7 +1,6 @@
 """Recording what happened: ``log``, ``give``, ``ask``, ``asks``, ``ask-status``, ``learn``."""
 
-from datetime import timedelta
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -10,7 +9,6 @@ from netjournal.cli import parse
 from netjournal.cli.common import echo, notice, reading, state, writing
 from netjournal.cli.complete import complete_name
 from netjournal.errors import BadUsage
-from netjournal.scoring.records import is_real
 from netjournal.text import choice, clean_text
 
 KIND_HELP = "Kind: " + ", ".join(vocab.EXCHANGE_KINDS) + "."
@@ -69,8 +67,16 @@ def log(
             autocompletion=complete_name,
         ),
     ] = None,
+    planned: Annotated[
+        bool,
+        typer.Option(
+            "--planned", help="A plan for a day after --on's: a reminder, not contact (yet)."
+        ),
+    ] = False,
 ) -> None:
     """Record one interaction, with what was given, asked, learned and promised."""
+    from netjournal.cli import logentry
+
     st = state(ctx)
     if not names:
         from netjournal.cli import debrief
@@ -78,93 +84,30 @@ def log(
         if not debrief.interactive():
             raise BadUsage(messages.NO_NAMES)
         answers = debrief.run(ctx)
-        if answers is not None:  # the debrief asks; this command writes, as if typed
-            log(ctx, **answers.options())
+        if answers is not None:  # the debrief asks; logentry writes, as for these options
+            logentry.record(st, answers.entry())
         return
-    kind_value = parse.interaction_kind(kind)
-    note_text = clean_text(note, "note", required=False) if note is not None else ""
-    moment = parse.when(st, on, prefer="past")
-    gives = [parse.kind_and_text(g, "give") for g in give or []]
-    asks = [parse.kind_and_text(a, "ask") for a in ask or []]
-    facts = [parse.category_and_text(f) for f in learned or []]
-    promises = [clean_text(p, "promise") for p in promise or []]
-    if by is not None and not promises:
+    if by is not None and not promise:
         raise BadUsage(messages.BY_WITHOUT_PROMISE)
-    follow_day = parse.day(st, follow_up, prefer="future") if follow_up is not None else None
-    promise_day = parse.day(st, by, prefer="future", default=moment.date() + timedelta(days=7))
-    real = is_real(kind_value, st.constants)
-    with writing(st, f"log {', '.join(names)}") as j:
-        people = j.find_or_create(names, new=new)
-        interaction = j.log_interaction([p.id for p in people], kind_value, moment, note_text)
-        day = moment.date()
-        # real contact answers the reach-outs recorded by then; a light touch does not
-        met = j.reach_outs_met([p.id for p in people], day, close=real)
-        first = people[0]
-        for k, text in gives:
-            j.add_exchange(first.id, "give", k, text, day, interaction_id=interaction.id)
-        for k, text in asks:
-            j.add_exchange(first.id, "ask", k, text, day, interaction_id=interaction.id)
-        for category, text in facts:
-            j.add_fact(first.id, category, text, day, interaction_id=interaction.id)
-        if follow_day is not None:
-            j.add_followup(first.id, "reach-out", follow_day, "", interaction_id=interaction.id)
-        for text in promises:
-            j.add_followup(first.id, "promise", promise_day, text, interaction_id=interaction.id)
-        introducer = _met_through(j, first.id, met_through)
-    for person in people:
-        if person.created:
-            notice(messages.CONTACT_CREATED.format(name=person.name))
-    if introducer:
-        echo(messages.MET_THROUGH_SET.format(name=first.name, by=introducer))
-    extras = _counted(
-        ("give", len(gives)), ("ask", len(asks)), ("fact", len(facts)), ("promise", len(promises))
+    items: list[logentry.Item] = [logentry.Item("give", g) for g in give or []]
+    items += [logentry.Item("ask", a) for a in ask or []]
+    items += [logentry.Item("fact", f) for f in learned or []]
+    if follow_up is not None:  # written before the promises, as net log always has
+        items.append(logentry.Item("follow-up", follow_up))
+    items += [logentry.Item("promise", p, by=by) for p in promise or []]
+    entry = logentry.Entry(
+        names=list(names),
+        note=note,
+        kind=kind,
+        on=on,
+        items=items,
+        new=new,
+        met_through=met_through,
+        planned=planned,
     )
-    if follow_day is not None:
-        extras.append(f"follow-up on {follow_day.isoformat()}")
-    echo(
-        messages.LOGGED.format(
-            kind=kind_value,
-            names=_and(p.name for p in people),
-            day=day.isoformat(),
-            extras=(" (i" + str(interaction.id) + ")")
-            + ((": " + ", ".join(extras)) if extras else ""),
-        )
-    )
-    names_by_id = {p.id: p.name for p in people}
-    for item in met:
-        line = messages.LOG_CLOSED if real else messages.LOG_LIGHT_KEPT_OPEN
-        text = line.format(
-            id=item.id,
-            name=names_by_id.get(item.contact_id, ""),
-            due=item.due.isoformat(),
-            note=f": {item.note}" if item.note else "",
-            kind=kind_value,
-        )
-        if real:
-            echo(text)
-        else:
-            notice(text)
-
-
-def _met_through(j: Any, contact_id: int, raw: str | None) -> str | None:
-    """``--met-through NAME``: who introduced you to the contact; their name."""
-    if raw is None or not raw.strip():
-        return None
-    from netjournal.store import intro_writes
-
-    by = j.find(raw)
-    contact = j.contact(contact_id)
-    intro_writes.set_met_through(j, contact_id, by.id, contact.met_on)
-    return str(by.name)
-
-
-def _counted(*pairs: tuple[str, int]) -> list[str]:
-    return [f"{n} {word}{'s' if n != 1 else ''}" for word, n in pairs if n]
-
-
-def _and(names: object) -> str:
-    items = list(names)  # type: ignore[call-overload]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    people = logentry.record(st, entry)
+    if len(people) > 1 and items:
+        notice(messages.LOG_FIRST_NAMED.format(name=people[0]))
 
 
 def _exchange(

@@ -27,6 +27,15 @@ def when(st: State, text: str | None, *, prefer: str = "past") -> datetime:
     return naive.astimezone()
 
 
+def happened(st: State, text: str | None) -> datetime:
+    """When something that has happened happened (``log --on``): ``None`` means now; a
+    day after today is refused (a plan is ``log --planned``)."""
+    moment = when(st, text, prefer="past")
+    if moment.date() > st.today:
+        raise BadValue(messages.LOG_FUTURE.format(day=moment.date().isoformat()))
+    return moment
+
+
 def day(st: State, text: str | None, *, prefer: str = "past", default: date | None = None) -> date:
     if text is None:
         return default if default is not None else st.today

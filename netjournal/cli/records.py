@@ -105,7 +105,7 @@ def edit(
             if on is not None:
                 from datetime import UTC
 
-                moment = parse.when(st, on, prefer="past")
+                moment = parse.happened(st, on)
                 obj.occurred_at = moment.astimezone(UTC)
                 obj.occurred_on = moment.date()
         elif prefix in "ga":

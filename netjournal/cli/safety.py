@@ -50,6 +50,9 @@ def backup(
     list_: Annotated[
         bool, typer.Option("--list", help="List the backups in the journal's backups folder.")
     ] = False,
+    json_: Annotated[
+        bool, typer.Option("--json", help="With --list: machine-readable output.")
+    ] = False,
 ) -> None:
     """Copy the journal safely (SQLite's backup API), readable by you only."""
     from netjournal.store.backup import (
@@ -63,8 +66,10 @@ def backup(
     if list_:
         if file is not None:
             raise BadUsage(messages.BACKUP_LIST_WITH_FILE)
-        _list(st.db)
+        _list(st.db, as_json=json_)
         return
+    if json_:
+        raise BadUsage(messages.BACKUP_JSON_WITHOUT_LIST)
     _require_journal(st.db, messages.NO_JOURNAL_YET)
     journal_version(st.db)  # a clear sentence if the journal is not one
     if file is None:
@@ -84,11 +89,29 @@ def backup(
     echo(messages.BACKUP_DONE.format(path=written, size=human_size(written.stat().st_size)))
 
 
-def _list(db: Path) -> None:
+def _list(db: Path, *, as_json: bool = False) -> None:
     from netjournal.render import table
     from netjournal.store.backup import backups_dir, list_backups
 
     found = list_backups(db)
+    if as_json:
+        from netjournal.render import emit_json
+
+        emit_json(
+            {
+                "folder": str(backups_dir(db)),
+                "backups": [
+                    {
+                        "file": item.path.name,
+                        "path": str(item.path),
+                        "size": item.size,
+                        "modified": item.modified.isoformat(timespec="seconds"),
+                    }
+                    for item in found
+                ],
+            }
+        )
+        return
     if not found:
         notice(messages.BACKUP_LIST_EMPTY.format(folder=backups_dir(db)))
         return

@@ -63,6 +63,9 @@ def _followup_item(row: dict[str, Any], status: str, modified: datetime | None) 
     if row["kind"] == "promise":
         summary = f"Promise to {row['name']}" + (f": {note}" if note else "")
         category = "promise"
+    elif row["kind"] == "plan":
+        summary = f"Planned with {row['name']}" + (f": {note}" if note else "")
+        category = "plan"
     else:
         summary = f"Follow up with {row['name']}" + (f": {note}" if note else "")
         category = "follow-up"

@@ -97,7 +97,7 @@ class Participant(SQLModel, table=True):
 
 
 class FollowUp(SQLModel, table=True):
-    """A reach-out reminder or a promise; open until ``done_on`` is set."""
+    """A reach-out reminder, a promise or a plan; open until ``done_on`` is set."""
 
     __tablename__ = "followup"
 
@@ -107,7 +107,7 @@ class FollowUp(SQLModel, table=True):
     interaction_id: int | None = Field(
         default=None, sa_column=fk("interaction.id", nullable=True, on_delete="SET NULL")
     )
-    kind: str = "reach-out"  # 'reach-out' | 'promise'
+    kind: str = "reach-out"  # 'reach-out' | 'promise' | 'plan' (log --planned)
     due: date = Field(index=True)
     note: str = ""
     created_on: date

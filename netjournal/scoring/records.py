@@ -76,7 +76,7 @@ class Fact:
 class FollowUp:
     """A reach-out reminder or a promise; open while ``done_on`` is None."""
 
-    kind: Literal["reach-out", "promise"]
+    kind: Literal["reach-out", "promise", "plan"]
     due: date
     note: str = ""
     done_on: date | None = None

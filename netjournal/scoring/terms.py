@@ -115,7 +115,9 @@ def birthday_offset(birthday: str | None, today: date, c: Constants) -> int | No
 
 
 def followup_reason(item: FollowUp, today: date) -> str:
-    what = msg.SCORING_WHAT_PROMISE if item.kind == "promise" else msg.SCORING_WHAT_FOLLOW_UP
+    what = {"promise": msg.SCORING_WHAT_PROMISE, "plan": msg.SCORING_WHAT_PLAN}.get(
+        item.kind, msg.SCORING_WHAT_FOLLOW_UP
+    )
     if item.due < today:
         text = msg.SCORING_DUE_OVERDUE.format(what=what, due=item.due.isoformat())
     elif item.due == today:

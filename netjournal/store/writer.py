@@ -343,17 +343,22 @@ class Journal:
         self, contact_ids: Sequence[int], day: date, *, close: bool = True
     ) -> list[FollowUp]:
         """The open reach-outs of these contacts that contact on ``day`` answers: recorded
-        on or before ``day``, and ``day`` not after today. With ``close`` (real contact),
-        they are closed as done on ``day``; by due date, then id."""
+        on or before ``day``, and ``day`` not after today; and their plans (``log
+        --planned``) for ``day`` or before. With ``close`` (real contact), they are closed
+        as done on ``day``; by due date, then id."""
+        from sqlalchemy import and_, or_
+
         if day > self.today or not contact_ids:
             return []
         query = (
             select(FollowUp)
             .where(
                 FollowUp.contact_id.in_(list(contact_ids)),  # type: ignore[attr-defined]
-                FollowUp.kind == "reach-out",
                 FollowUp.done_on == None,  # noqa: E711
-                FollowUp.created_on <= day,
+                or_(
+                    and_(FollowUp.kind == "reach-out", FollowUp.created_on <= day),
+                    and_(FollowUp.kind == "plan", FollowUp.due <= day),
+                ),
             )
             .order_by(FollowUp.due, FollowUp.id)  # type: ignore[arg-type]
         )

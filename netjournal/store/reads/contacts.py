@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from netjournal.store.reads.sql import dicts
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from netjournal.names import Resolution
 
 
@@ -103,10 +105,14 @@ def contacts(
     tier: str | None = None,
     include_archived: bool = False,
     limit: int = 0,
+    today: date | None = None,
 ) -> list[dict[str, Any]]:
     """Contacts with their interaction count and last interaction day, by name (the
-    first ``limit``; 0: all)."""
+    first ``limit``; 0: all); with ``today``, interactions dated after it are not
+    counted (a journal written while a clock ran ahead)."""
     clause, params = _where(tag, tier, include_archived)
+    until = "9999-12-31" if today is None else today.isoformat()
+    params = [until, until, *params]
     tail = ""
     if limit:
         tail = " LIMIT ?"
@@ -114,10 +120,12 @@ def contacts(
     sql = f"""
         SELECT {", ".join("c." + col.strip() for col in CONTACT_COLUMNS.split(","))},
                c.name_folded AS folded,
-               (SELECT count(*) FROM participant p WHERE p.contact_id = c.id) AS interactions,
+               (SELECT count(*) FROM participant p
+                  JOIN interaction i ON i.id = p.interaction_id
+                 WHERE p.contact_id = c.id AND i.occurred_on <= ?) AS interactions,
                (SELECT max(i.occurred_on) FROM participant p
                   JOIN interaction i ON i.id = p.interaction_id
-                 WHERE p.contact_id = c.id) AS last_contact
+                 WHERE p.contact_id = c.id AND i.occurred_on <= ?) AS last_contact
           FROM contact c {clause}
          ORDER BY c.name_folded{tail}
     """
