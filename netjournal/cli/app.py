@@ -19,9 +19,6 @@ from netjournal.errors import ExitCode, NetError
 coerce.install()
 helptext.install()
 
-#: the exit status shells expect after Ctrl-C (128 + SIGINT)
-INTERRUPTED = 130
-
 DEBUG_ENV = "NETJOURNAL_DEBUG"
 
 
@@ -43,6 +40,14 @@ class NetGroup(TyperGroup):
             root_db = next((p for p in self.params if p.name == "db"), None)
             helptext.dress(command, cmd_name, root_db)
         return command
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # Typer would turn it into a silent exit 130
+            from netjournal.errors import Interrupted
+
+            raise Interrupted(messages.INTERRUPTED) from None
 
     def _main_shell_completion(
         self, ctx_args: Any, prog_name: str, complete_var: str | None = None
@@ -84,7 +89,8 @@ class NetGroup(TyperGroup):
         except (typer.Abort, KeyboardInterrupt) as exc:
             _say(messages.INTERRUPTED)
             # end of input at a prompt is not an interrupt
-            code = ExitCode.BAD_VALUE if isinstance(exc.__context__, EOFError) else INTERRUPTED
+            eof = isinstance(exc.__context__, EOFError)
+            code = ExitCode.BAD_VALUE if eof else ExitCode.INTERRUPTED
         except UnicodeEncodeError as exc:
             code = _not_utf8(exc, sys.argv[1:] if args is None else list(args))
         except Exception as exc:

@@ -80,7 +80,7 @@ NEW_NAMES: frozenset[tuple[str, str]] = frozenset(
     {("contact add", "name"), ("contact edit", "new_name")}
 )
 
-_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<=[.!?])\s")
+_SENTENCE_END = re.compile(r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<=[.!?])\s")
 
 
 def install() -> None:
