@@ -62,9 +62,7 @@ def bash_protocol(line: str, spelling: str = "complete_bash") -> list[str]:
 
 
 @pytest.mark.parametrize("spelling", ["complete_bash", "bash_complete"])
-def test_bash_protocol_escapes_and_matches_like_names_resolve(
-    people: Path, spelling: str
-) -> None:
+def test_bash_protocol_escapes_and_matches_like_names_resolve(people: Path, spelling: str) -> None:
     assert bash_protocol("net show Ans", spelling) == [r"Anselm\ Kiefer"]
     assert bash_protocol("net show ros", spelling) == [r"Ana\ Rossi"]  # a surname
     assert bash_protocol("net show ELO", spelling) == [r"Élodie\ Núñez"]  # case, accents

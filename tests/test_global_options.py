@@ -43,18 +43,17 @@ def names(result: Any) -> list[str]:
         ["--json", "--db", "{f}", "contacts"],
     ],
 )
-def test_db_and_json_anywhere(
-    shape: list[str], other: Path, ok: Callable[..., Any]
-) -> None:
+def test_db_and_json_anywhere(shape: list[str], other: Path, ok: Callable[..., Any]) -> None:
     args = [a.format(f=other) for a in shape]
     assert names(ok(*args)) == ["Ana Rossi"]
 
 
 def test_reads_and_writes_after_the_command(other: Path, ok: Callable[..., Any]) -> None:
     assert "Ana Rossi" in ok("show", "Ana", "--db", str(other)).stdout
-    assert json.loads(ok("balance", "--json", "--db", str(other)).stdout)["contacts"][0][
-        "name"
-    ] == "Ana Rossi"
+    assert (
+        json.loads(ok("balance", "--json", "--db", str(other)).stdout)["contacts"][0]["name"]
+        == "Ana Rossi"
+    )
     ok("due", "--db", str(other))
     ok("log", "Ana", "-m", "coffee", "--db", str(other))
     assert ok("show", "Ana", "--json", f"--db={other}").stdout.count("coffee") >= 1

@@ -78,9 +78,7 @@ def parse(example: str) -> tuple[str, Any]:
     return " ".join(path), ctx
 
 
-@pytest.mark.parametrize(
-    ("path", "example"), [(p, e) for p, es in EXAMPLES.items() for e in es]
-)
+@pytest.mark.parametrize(("path", "example"), [(p, e) for p, es in EXAMPLES.items() for e in es])
 def test_each_example_parses_with_the_command_it_names(
     path: str, example: str, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -89,8 +87,7 @@ def test_each_example_parses_with_the_command_it_names(
         if re.fullmatch(r"[\w-]+\.(csv|vcf|json|db)", word) and word not in ("-o",):
             (tmp_path / word).write_text("")
     reached, _ctx = parse(example)
-    assert reached == path or (path in ("contact", "goal", "budget", "target", "import",
-                                        "export", "config") and reached.startswith(path))  # fmt: skip
+    assert reached == path or reached.startswith(path + " ")  # a group: one of its commands
 
 
 def test_parse_refuses_what_click_refuses() -> None:
@@ -110,7 +107,7 @@ def help_of(*path: str) -> str:
 
 
 def test_help_shows_words_not_types_and_the_examples() -> None:
-    for path, cmd in commands():
+    for path, _cmd in commands():
         text = help_of(*path.split())
         assert TYPE_LABEL.search(text) is None, (path, TYPE_LABEL.search(text))
         usage = text.splitlines()[0]

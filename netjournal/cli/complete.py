@@ -47,8 +47,10 @@ ZSH_SCRIPT = r"""
 
 %(complete_func)s() {
   local -a values shown
-  local line
-  for line in "${(@f)$(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" %(autocomplete_var)s=complete_zsh %(prog_name)s)}"; do
+  local line answer
+  answer=$(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" \
+    %(autocomplete_var)s=complete_zsh %(prog_name)s)
+  for line in "${(@f)answer}"; do
     [[ -z $line ]] && continue
     values+=("${line%%%%$'\t'*}")
     if [[ $line == *$'\t'* ]]; then
@@ -102,9 +104,7 @@ def names_for(incomplete: str, db: str | os.PathLike[str] | None = None) -> list
         first = [name for _id, name, folded in rows if folded.startswith(key)]
         chosen = set(first)
         words = [
-            name
-            for _id, name, folded in rows
-            if name not in chosen and prefix_match(key, folded)
+            name for _id, name, folded in rows if name not in chosen and prefix_match(key, folded)
         ]
         return first + words
     except Exception:  # completion must never break the shell

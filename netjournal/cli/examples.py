@@ -20,7 +20,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "asks": ("net asks", "net asks --open --json"),
     "ask-status": ("net ask-status a12 granted",),
     "learn": (
-        "net learn Ana hobbies \"plays chess on Sundays\"",
+        'net learn Ana hobbies "plays chess on Sundays"',
         'net learn Marco seeking "a new office in Milan" --on "last friday"',
     ),
     "contacts": ("net contacts --tier close", "net contacts --tag bni --json"),

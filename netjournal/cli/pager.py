@@ -75,10 +75,8 @@ class _Collected(io.StringIO):
 
 
 def _screen_lines() -> int:
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).lines  # type: ignore[union-attr]
-    except (OSError, AttributeError, ValueError):
-        return 24
+    """The terminal's height ($LINES first, as ``shutil`` reads it); 0 when unknown."""
+    return shutil.get_terminal_size(fallback=(80, 0)).lines
 
 
 @contextmanager
@@ -102,7 +100,8 @@ def paging() -> Iterator[None]:
 
 
 def _show(text: str, command: str, real: Any) -> None:
-    if text.count("\n") < _screen_lines():
+    lines = _screen_lines()
+    if lines <= 0 or text.count("\n") < lines:  # fits, or a terminal of unknown size
         real.write(text)
         real.flush()
         return
