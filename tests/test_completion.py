@@ -114,6 +114,7 @@ def test_db_after_the_command_is_the_journal_completed_from(
     ok("--db", str(other), "contact", "add", "Zoe Zanetti")
     assert bash_protocol(f"net show --db {other} z") == [r"Zoe\ Zanetti"]
     assert bash_protocol(f"net --db {other} show z") == [r"Zoe\ Zanetti"]
+    assert bash_protocol(f"net show --db = {other} z") == [r"Zoe\ Zanetti"]  # bash's --db=F
     assert bash_protocol("net show z") == []
 
 

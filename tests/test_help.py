@@ -113,6 +113,8 @@ def test_help_shows_words_not_types_and_the_examples() -> None:
         usage = text.splitlines()[0]
         assert "{" not in usage and "<" not in usage, usage
         assert "Examples:" in text, path
+        # "..." only marks repeatable arguments (NAME..., [ARGS]...), never a cut text
+        assert "..." not in re.sub(r"[A-Z\]]\.\.\.", "", text), path
         for example in EXAMPLES[path]:
             assert example in text, (path, example)
 

@@ -143,11 +143,30 @@ def bash_word(value: str, typed: str) -> str:
     return _BASH_UNSAFE.sub(r"\\\1", value)
 
 
+def _rejoin_equals(words: list[str]) -> list[str]:
+    """bash splits ``--db=F`` into ``--db``, ``=``, ``F`` (``=`` is a word break):
+    join them again."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if words[i] == "=" and out and out[-1].startswith("--") and i + 1 < len(words):
+            out[-1] = f"{out[-1]}={words[i + 1]}"
+            i += 2
+            continue
+        out.append(words[i])
+        i += 1
+    return out
+
+
 def _classes() -> dict[str, type]:
     from typer._completion_classes import BashComplete, FishComplete, ZshComplete
 
     class Bash(BashComplete):  # type: ignore[misc,valid-type]
         source_template = BASH_SCRIPT
+
+        def get_completion_args(self) -> tuple[list[str], str]:
+            args, incomplete = super().get_completion_args()
+            return _rejoin_equals(args), incomplete
 
         def format_completion(self, item: Any) -> str:
             typed = os.environ.get("_NET_COMPLETE_WORD", "")
