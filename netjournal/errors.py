@@ -15,6 +15,7 @@ class ExitCode(IntEnum):
     BAD_VALUE = 1
     BAD_USAGE = 2
     LOCKED = 3
+    INTERRUPTED = 130  # 128 + SIGINT: what shells expect after Ctrl-C
 
 
 class NetError(Exception):
@@ -37,6 +38,12 @@ class BadUsage(NetError):
     """The command was called the wrong way (conflicting options, missing arguments)."""
 
     exit_code = ExitCode.BAD_USAGE
+
+
+class Interrupted(NetError):
+    """Ctrl-C (SIGINT) stopped the command; its transaction, if any, was rolled back."""
+
+    exit_code = ExitCode.INTERRUPTED
 
 
 class JournalLocked(NetError):

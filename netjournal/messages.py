@@ -15,6 +15,7 @@ UNEXPECTED = (
 )
 USAGE_ERROR = "{message}\nTry '{command} --help' for help."
 INTERRUPTED = "Interrupted; nothing was written."
+HELP_NO_SUCH_COMMAND = "There is no command '{command}'; 'net help' lists them."
 ARG_NOT_UTF8 = (
     "The argument '{arg}' is not valid UTF-8 text; nothing was written. "
     "Check that your terminal uses UTF-8, or retype it."

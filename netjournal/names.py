@@ -89,6 +89,12 @@ def decide(
     return Resolution(Outcome.MISSING, query)
 
 
+def prefix_match(key: str, folded: str) -> bool:
+    """``key`` (folded) starts the folded name, or a word of it (or, holding spaces, the
+    name from one of its words on): how a typed name finds its contact."""
+    return _prefix_match(key, folded)
+
+
 def _prefix_match(key: str, folded: str) -> bool:
     if folded.startswith(key):
         return True

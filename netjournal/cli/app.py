@@ -13,10 +13,11 @@ import typer
 from typer.core import TyperGroup
 
 from netjournal import __version__, messages
-from netjournal.cli import coerce
+from netjournal.cli import coerce, helptext
 from netjournal.errors import ExitCode, NetError
 
 coerce.install()
+helptext.install()
 
 DEBUG_ENV = "NETJOURNAL_DEBUG"
 
@@ -30,7 +31,32 @@ def _say(text: str) -> None:
 
 
 class NetGroup(TyperGroup):
-    """Runs a command and turns whatever it raises into one message and an exit code."""
+    """Runs a command and turns whatever it raises into one message and an exit code;
+    each command it hands out is dressed once (:func:`netjournal.cli.helptext.dress`)."""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            root_db = next((p for p in self.params if p.name == "db"), None)
+            helptext.dress(command, cmd_name, root_db)
+        return command
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # Typer would turn it into a silent exit 130
+            from netjournal.errors import Interrupted
+
+            raise Interrupted(messages.INTERRUPTED) from None
+
+    def _main_shell_completion(
+        self, ctx_args: Any, prog_name: str, complete_var: str | None = None
+    ) -> None:
+        from netjournal.cli import complete
+
+        instruction = os.environ.get(complete_var or complete.COMPLETE_VAR)
+        if instruction:
+            sys.exit(complete.run(self, ctx_args, prog_name, instruction))
 
     def main(  # type: ignore[override]
         self,
@@ -41,6 +67,13 @@ class NetGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         code: int
+        from netjournal.cli.globalopts import hoist
+
+        args = hoist(sys.argv[1:] if args is None else args)
+        if any(a in ("--show-completion", "--install-completion") for a in args):
+            from netjournal.cli.complete import install_scripts
+
+            install_scripts()
         try:
             rv = super().main(
                 args=args,
@@ -53,9 +86,11 @@ class NetGroup(TyperGroup):
         except NetError as exc:
             _say(exc.message)
             code = exc.exit_code
-        except typer.Abort:
+        except (typer.Abort, KeyboardInterrupt) as exc:
             _say(messages.INTERRUPTED)
-            code = ExitCode.BAD_VALUE
+            # end of input at a prompt is not an interrupt
+            eof = isinstance(exc.__context__, EOFError)
+            code = ExitCode.BAD_VALUE if eof else ExitCode.INTERRUPTED
         except UnicodeEncodeError as exc:
             code = _not_utf8(exc, sys.argv[1:] if args is None else list(args))
         except Exception as exc:
@@ -153,7 +188,9 @@ def root(
         Path | None,
         typer.Option(
             "--db",
-            help="Journal file to use (default: $NETJOURNAL_DB, else the user data folder).",
+            help="Journal file to use (default: $NETJOURNAL_DB, else the user data folder); "
+            "before or after the command.",
+            metavar="FILE",
             dir_okay=False,
             show_default=False,
         ),
@@ -187,6 +224,7 @@ MODULES = (
     "configcmd",
     "demo",
     "safety",
+    "helpcmd",
 )
 
 #: the module that registers each top-level command or group (``tests/test_imports``
@@ -206,6 +244,7 @@ COMMANDS: dict[str, str] = {
     "config": "configcmd",
     "demo": "demo",
     **dict.fromkeys(("backup", "restore", "doctor"), "safety"),
+    "help": "helpcmd",
 }
 
 _registered: set[str] = set()
@@ -294,4 +333,6 @@ def _never_fail_on_encoding() -> None:
 def main() -> None:
     """Console-script entry point (``net`` and ``netjournal``)."""
     _never_fail_on_encoding()
-    (_only(sys.argv[1:]) or full_app())()
+    from netjournal.cli.globalopts import hoist
+
+    (_only(hoist(sys.argv[1:])) or full_app())()

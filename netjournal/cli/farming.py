@@ -78,7 +78,7 @@ def followup(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Whom to get back to.")],
     when: Annotated[
-        str, typer.Argument(help="When: friday (the coming one), in 2 weeks, 3d, 2026-12-04...")
+        str, typer.Argument(help="When: friday (the coming one), in 2 weeks, 3d or 2026-12-04.")
     ],
     note: Annotated[str | None, typer.Argument(help="What about (optional).")] = None,
 ) -> None:
@@ -174,7 +174,7 @@ def snooze(
     name: Annotated[str, typer.Argument(help="Whom to hide from 'net due'.")],
     when: Annotated[
         str | None,
-        typer.Argument(help="Until when: monday (the coming one), in 2 weeks, 2026-12-15..."),
+        typer.Argument(help="Until when: monday (the coming one), in 2 weeks or 2026-12-15."),
     ] = None,
     clear: Annotated[
         bool, typer.Option("--clear", help="Stop snoozing: show the contact again.")

@@ -35,7 +35,7 @@ def log(
         typer.Option("-k", "--kind", help="Kind: " + ", ".join(vocab.INTERACTION_KINDS) + "."),
     ] = vocab.DEFAULT_INTERACTION_KIND,
     on: Annotated[
-        str | None, typer.Option("--on", help="When (default now): yesterday, last friday...")
+        str | None, typer.Option("--on", help="When (default now): yesterday, last friday.")
     ] = None,
     give: Annotated[
         list[str] | None, typer.Option("--give", help="[KIND:]TEXT you gave (repeatable).")
