@@ -205,6 +205,8 @@ CONFIG_UNREADABLE = "Cannot read the config file {path}: {error}."
 CONFIG_UNKNOWN_KEY = "The config file {path} has an unknown key '{key}' (known: {known})."
 CONFIG_BAD_VALUE = "In the config file {path}, '{key}' must be {hint}."
 CONFIG_HINT_IMPORT_LIMIT = "a whole number of megabytes from 1 to {most}"
+CONFIG_HINT_EMAILS = 'a list of email addresses, such as ["ana@example.com"]'
+CONFIG_HINT_NAMES = 'a list of names, such as ["Ana Rossi"]'
 BAD_NOW = "NETJOURNAL_NOW must be an ISO date or date-time, not '{value}'."
 NOW_OUT_OF_RANGE = (
     "{var} is '{value}', outside the years a journal accepts ({first} to {last}); "
@@ -662,3 +664,4 @@ GRAPH_WRITTEN = "Drew the introduction network ({people} people) in {path}."
 PATH_NONE = (
     "Nobody in the journal points at {target} yet: no introduction, meeting, company, role or fact."
 )
+CONFIG_NO_ME = " (not set: captures cannot tell you from the others; add emails = [...] under [me])"

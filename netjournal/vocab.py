@@ -53,6 +53,9 @@ DEFAULT_TIER = "active"
 
 FOLLOWUP_KINDS: tuple[str, ...] = ("reach-out", "promise")
 
+#: where a captured interaction came from (``net import calendar|mail``, ``net inbox``)
+CAPTURE_SOURCES: tuple[str, ...] = ("calendar", "mail", "inbox")
+
 GOAL_METRICS: tuple[str, ...] = (
     "one-to-ones",
     "interactions",

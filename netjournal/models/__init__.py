@@ -27,7 +27,9 @@ from typing import Any
 
 #: the module of each public name
 _WHERE = {
-    **dict.fromkeys(("Contact", "Identity", "Interaction", "Participant", "FollowUp"), "journal"),
+    **dict.fromkeys(
+        ("Contact", "Identity", "Interaction", "Participant", "FollowUp", "Captured"), "journal"
+    ),
     **dict.fromkeys(("Exchange", "Fact", "Introduction"), "exchanges"),
     **dict.fromkeys(("Goal", "Expense", "Target", "Setting"), "proactive"),
     **dict.fromkeys(("UndoCommand", "UndoStep", "UndoControl", "ScoreCache"), "internal"),

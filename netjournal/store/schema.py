@@ -23,7 +23,13 @@ from netjournal import messages
 from netjournal.errors import JournalError
 from netjournal.store import SCHEMA_VERSION, scorecache, shape, snapshot, undo
 from netjournal.store.backup import backup_file, default_backup_path
-from netjournal.store.migrations import contact_source, identities, introductions, search_index
+from netjournal.store.migrations import (
+    captures,
+    contact_source,
+    identities,
+    introductions,
+    search_index,
+)
 
 #: MIGRATIONS[n] turns a journal of version n - 1 into version n.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
@@ -33,6 +39,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     identities.VERSION: identities.migrate,
     search_index.VERSION: search_index.migrate,
     introductions.VERSION: introductions.migrate,
+    captures.VERSION: captures.migrate,
 }
 
 
