@@ -338,6 +338,18 @@ class Journal:
         self.flush()
         return interaction
 
+    def capture(self, source: str, key: str, interaction_id: int) -> bool:
+        """Remember that ``key`` of ``source`` became this interaction (``captured``);
+        False when it was captured already (by another run meanwhile)."""
+        self.flush()
+        at = self.now.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+        cur = self.conn.execute(
+            "INSERT OR IGNORE INTO captured (source, key, interaction_id, captured_at) "
+            "VALUES (?, ?, ?, ?)",
+            (source, key, interaction_id, at),
+        )
+        return cur.rowcount == 1
+
     def reach_outs_met(
         self, contact_ids: Sequence[int], day: date, *, close: bool = True
     ) -> list[FollowUp]:
