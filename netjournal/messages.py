@@ -697,7 +697,9 @@ CAPTURE_TOO_BIG = (
 CAPTURE_UNREADABLE = "Cannot read {path}: {reason}."
 CAPTURE_LOOP = "{path} is a symbolic link loop; skipped."
 CAPTURE_NOT_CALENDAR = "{path} is not an iCalendar file: {reason}."
-CAPTURE_NO_EVENTS = "{path} is not a complete iCalendar file (BEGIN:VCALENDAR ... END:VCALENDAR); skipped."
+CAPTURE_NO_EVENTS = (
+    "{path} is not a complete iCalendar file (BEGIN:VCALENDAR ... END:VCALENDAR); skipped."
+)
 CAPTURE_BROKEN_EVENT = "{path}: the event {uid} cannot be read ({reason}); skipped."
 CAPTURE_NOT_MAILBOX = "{path} is neither a Maildir (a folder with cur/ and new/) nor an mbox file."
 CAPTURE_NO_DATE = "{where}: a message without a readable Date header; skipped."
