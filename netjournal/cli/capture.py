@@ -163,6 +163,46 @@ def import_calendar(
     )
 
 
+def import_mail(
+    ctx: typer.Context,
+    path: Annotated[
+        Path,
+        typer.Argument(help="A Maildir (or a folder of them) or an mbox file.", show_default=False),
+    ],
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only messages from then on (default: all).")
+    ] = None,
+    dry_run: DryRun = False,
+    yes: Yes = False,
+) -> None:
+    """Last contact from your mail: one email interaction per contact per thread per day
+    (headers only; lists, bulk mail and Bcc left out)."""
+    from netjournal.capture import Tally
+    from netjournal.capture import mail as reader
+    from netjournal.interop import progress
+
+    st = state(ctx)
+    start = _since(st, since) if since is not None else None
+    tally = Tally("mail", "email")
+
+    def propose(matcher: Matcher, t: Tally) -> list[Proposal]:
+        boxes = reader.mailboxes(path, t)
+        total = sum(_size(box) for _path, box in boxes)
+        with progress(total, "Reading mail") as advance:
+            return reader.propose(boxes, start, st.now, matcher, t, advance)
+
+    run(st, tally, path, propose, command=f"import mail {path.name}", dry_run=dry_run, yes=yes)
+
+
+def _size(box: object) -> int:
+    """How many messages a mailbox holds (0 when it cannot tell: no progress bar)."""
+    try:
+        return len(box)  # type: ignore[arg-type]
+    except (OSError, ValueError, TypeError):
+        return 0
+
+
 def register_import(import_app: typer.Typer) -> None:
     """``import calendar`` and ``import mail`` join ``net import`` (``cli/io.py``)."""
     import_app.command("calendar")(import_calendar)
+    import_app.command("mail")(import_mail)
