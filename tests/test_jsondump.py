@@ -91,6 +91,13 @@ def _build(ok: Callable[..., Any]) -> None:
     ok("snooze", NAMES[2], "2026-12-24")
     ok("introduce", NAMES[2], NAMES[0], "for the tender", "--on", "2026-11-21")
     ok("contact", "edit", NAMES[3], "--met-through", NAMES[1])
+    import os
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as inbox:
+        inbox.write(f"2026-11-22 coffee with {NAMES[0]}: from the phone\n")
+    ok("inbox", inbox.name)  # a captured interaction (schema 8)
+    os.unlink(inbox.name)
 
 
 def body(text: str) -> dict[str, Any]:

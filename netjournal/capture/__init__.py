@@ -26,6 +26,7 @@ from typing import Any
 
 from netjournal import identity, messages
 from netjournal.errors import BadValue
+from netjournal.names import Resolution
 from netjournal.text import MAX_TEXT, clean_name, fold
 
 #: problems listed one by one; the others are counted
@@ -212,6 +213,12 @@ class Matcher:
         if found is not None:
             return Person(found[0], found[1], email)
         return Person(None, name or email or "", email)
+
+    def resolve(self, name: str) -> Resolution:
+        """``net log``'s resolution of a typed name (exact, unique prefix, or none)."""
+        from netjournal.store.reads.contacts import resolve_contact
+
+        return resolve_contact(self.conn, name)
 
     def captured(self, source: str, key: str) -> bool:
         return self.reads.is_captured(self.conn, source, key)

@@ -194,6 +194,40 @@ def import_mail(
     run(st, tally, path, propose, command=f"import mail {path.name}", dry_run=dry_run, yes=yes)
 
 
+def inbox(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="The text file, one entry per line.", dir_okay=False, show_default=False
+        ),
+    ],
+    dry_run: DryRun = False,
+    yes: Yes = False,
+) -> None:
+    """Log the lines of a text file you append to from your phone, such as
+    '2026-12-01 coffee with Ana Rossi: talked about Bergamo; give introduction: to Marco'
+    (lines imported before are skipped; see the README for the grammar)."""
+    from netjournal.capture import Tally
+    from netjournal.capture import inbox as reader
+    from netjournal.capture.files import read_bytes
+
+    st = state(ctx)
+    tally = Tally("inbox", "entry")
+
+    def propose(matcher: Matcher, t: Tally) -> list[Proposal]:
+        data = read_bytes(file, st.config.import_limit_mb, t.problems)
+        if data is None:
+            return []
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise BadValue(messages.CAPTURE_INBOX_NOT_TEXT.format(path=file)) from None
+        return reader.propose(text, st.today, st.config.date_order, matcher, t)
+
+    run(st, tally, file, propose, command=f"inbox {file.name}", dry_run=dry_run, yes=yes)
+
+
 def _size(box: object) -> int:
     """How many messages a mailbox holds (0 when it cannot tell: no progress bar)."""
     try:
@@ -206,3 +240,7 @@ def register_import(import_app: typer.Typer) -> None:
     """``import calendar`` and ``import mail`` join ``net import`` (``cli/io.py``)."""
     import_app.command("calendar")(import_calendar)
     import_app.command("mail")(import_mail)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("inbox")(inbox)
