@@ -689,7 +689,7 @@ CAPTURE_NOTHING_READ = "Nothing could be read from {path}."
 CAPTURE_DRY_RUN = "Dry run: nothing was written."
 CAPTURE_CANCELLED = "Cancelled; nothing was written."
 CAPTURE_REVIEW = "Write these {n} interactions? [a]ccept all, [s]tep through, [c]ancel"
-CAPTURE_STEP = "  log it? [y]es, [n]o, [q]uit (writes the ones accepted so far only after all)"
+CAPTURE_STEP = "  log it? [y]es, [n]o, [q]uit (and write those accepted so far)"
 CAPTURE_NOT_FOUND = "{path} does not exist."
 CAPTURE_TOO_BIG = (
     "{path} is larger than the import limit ({limit} MB; import_limit_mb in the config)."

@@ -82,3 +82,30 @@ def test_not_text(net: Callable[..., Any], tmp_path: Path, unchanged: Any) -> No
         result = net("inbox", str(binary))
     assert result.exit_code == 1
     assert result.stderr.strip() == f"{binary} is not a UTF-8 text file."
+
+
+@pytest.mark.parametrize(
+    ("answers", "logged_days"),
+    [
+        ("a\n", ["2026-11-21", "2026-11-23", "2026-11-25", "2026-11-27"]),
+        ("c\n", []),
+        ("s\ny\nn\ny\nq\n", ["2026-11-23", "2026-11-25"]),
+    ],
+)
+def test_review_on_a_terminal(
+    ok: Callable[..., Any], rows: Callable[..., Any], answers: str, logged_days: list[str]
+) -> None:
+    """On a terminal the proposals are shown first: accept all, step through (yes, no,
+    quit), or cancel; --yes writes without asking."""
+    env = {"NETJOURNAL_INTERACTIVE": "1"}
+    result = ok("inbox", str(INBOX), input=answers, env=env)
+    assert "Write these 4 interactions?" in result.stdout
+    assert sorted(r[0] for r in logged(rows, "inbox")) == logged_days
+    if answers == "c\n":
+        assert "Cancelled; nothing was written." in result.stderr
+
+
+def test_yes_skips_the_review(ok: Callable[..., Any], rows: Callable[..., Any]) -> None:
+    result = ok("inbox", str(INBOX), "--yes", env={"NETJOURNAL_INTERACTIVE": "1"})
+    assert "Write these" not in result.stdout
+    assert len(logged(rows, "inbox")) == 4
