@@ -26,8 +26,8 @@ def test_google_export(ok: Callable[..., Any], rows: Callable[..., Any]) -> None
         ("2026-11-18", "meeting", "Notary and bank: the Bergamo deal", "Marco Neri, Ana Rossi"),
     ]
     assert result.stderr.splitlines()[0] == (
-        "calendar: 2 meetings logged with 2 contacts; 4 skipped (all-day 1, future 1, "
-        "no attendee 1, cancelled 1); 1 unknown attendee: Bruno Bianchi <bruno@bianchi.example>"
+        "calendar: 2 meetings logged with 2 contacts; 4 skipped (all-day 1, cancelled 1, "
+        "future 1, no attendee 1); 1 unknown attendee: Bruno Bianchi <bruno@bianchi.example>"
     )
     # the room (CUTYPE=RESOURCE) and the user are no participants
     assert "Sala" not in result.stderr
@@ -191,3 +191,15 @@ def test_without_me_a_warning(ok: Callable[..., Any], tmp_path: Path) -> None:
     result = ok("import", "calendar", str(FIXTURES / "weekly.ics"), "--dry-run")
     assert "[me] emails are not set" in result.stderr
     assert "unknown attendee: me@example.com" in result.stderr
+
+
+def test_a_captured_meeting_closes_the_reach_outs_it_answers(
+    ok: Callable[..., Any], rows: Callable[..., Any]
+) -> None:
+    """net log's rule: a one-to-one (real contact) on or after the day a reach-out was
+    recorded closes it, as of the meeting's day."""
+    ok("followup", "Marco Neri", "2026-11-08", env={"NETJOURNAL_NOW": "2026-11-01T10:00"})
+    ok("import", "calendar", str(FIXTURES / "weekly.ics"))
+    assert rows("SELECT done_on FROM followup") == [("2026-11-03",)]
+    ok("undo")
+    assert rows("SELECT done_on FROM followup") == [(None,)]

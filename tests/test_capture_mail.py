@@ -40,7 +40,7 @@ def test_maildir(ok: Callable[..., Any], rows: Callable[..., Any], unchanged: An
     assert "a message without a readable Date header; skipped." in lines[0]
     assert lines[1] == (
         "mail: 3 emails logged with 2 contacts; 5 skipped "
-        "(list 2, no date 1, bcc 1, same thread that day 1)"
+        "(list 2, bcc 1, no date 1, same thread that day 1)"
     )
     with unchanged():
         again = ok("import", "mail", path)

@@ -152,7 +152,8 @@ class Tally:
             plural="" if len(contacts) == 1 else "s",
         )
         if self.skipped:
-            reasons = ", ".join(f"{why} {k}" for why, k in self.skipped.most_common())
+            ordered = sorted(self.skipped.items(), key=lambda item: (-item[1], item[0]))
+            reasons = ", ".join(f"{why} {k}" for why, k in ordered)
             text += messages.CAPTURE_SKIPPED.format(n=sum(self.skipped.values()), reasons=reasons)
         if self.unknown:
             shown = [

@@ -26,10 +26,9 @@ def write(j: Journal, proposals: list[Proposal], constants: Constants) -> list[P
     """Log the proposals not captured meanwhile; the ones written."""
     created: dict[str, int] = {}
     done: list[Proposal] = []
+    j.flush()
+    waiting = capture_reads.open_reach_out_contacts(j.conn)  # the few with reach-outs open
     for item in proposals:
-        j.flush()
-        if capture_reads.is_captured(j.conn, item.source, item.key):
-            continue
         ids = [p.id for p in item.people if p.id is not None]
         for person in item.unknown:
             new_id = _contact(j, person, created)
@@ -37,12 +36,15 @@ def write(j: Journal, proposals: list[Proposal], constants: Constants) -> list[P
                 ids.append(new_id)
         if not ids:
             continue
-        interaction = j.log_interaction(ids, item.kind, item.when, item.note)
-        assert interaction.id is not None
-        j.capture(item.source, item.key, interaction.id)
-        j.reach_outs_met(ids, item.day, close=is_real(item.kind, constants))
+        interaction_id = j.log_captured(ids, item.kind, item.when, item.note, item.source, item.key)
+        if interaction_id is None:
+            continue  # captured meanwhile by another run
+        if waiting.intersection(ids) and is_real(item.kind, constants):
+            # net log's rule: real contact closes the reach-outs it answers (a light
+            # touch leaves them open, so there is nothing to write for it)
+            j.reach_outs_met(ids, item.day, close=True)
         if item.extras:
-            _extras(j, ids[0], interaction.id, item)
+            _extras(j, ids[0], interaction_id, item)
         done.append(item)
     return done
 

@@ -59,24 +59,12 @@ def propose(
     keys: set[str] = set()
     for cal, name in _calendars(path, tally, limit_mb):
         method = str(cal.get("METHOD", "")).upper()
-        for uid, series in _series(cal):
-            try:
-                if _all_ahead(series, now):
-                    tally.read += 1
-                    tally.skip("future")
-                    continue
-                found = list(_occurrences(cal, series, since, now))
-            except Exception as exc:  # a broken series: one sentence, the rest is read
-                tally.problems.add(
-                    messages.CAPTURE_BROKEN_EVENT.format(path=name, uid=uid or "?", reason=exc)
-                )
-                continue
-            for event in found:
-                tally.read += 1
-                item = _proposal(event, method, now, matcher, tally)
-                if item is not None and item.key not in keys:
-                    keys.add(item.key)
-                    out.append(item)
+        for event in _expanded(cal, name, since, now, tally):
+            tally.read += 1
+            item = _proposal(event, method, now, matcher, tally)
+            if item is not None and item.key not in keys:
+                keys.add(item.key)
+                out.append(item)
     out.sort(key=lambda p: p.when)
     return out
 
@@ -104,6 +92,35 @@ def _calendars(path: Path, tally: Tally, limit_mb: int) -> Iterator[tuple[Any, P
             yield cal, file
 
 
+def _expanded(cal: Any, name: Path, since: datetime, now: datetime, tally: Tally) -> list[Any]:
+    """The calendar's occurrences from ``since`` to now; the series that start after now
+    are counted as future. The whole calendar is expanded at once; when that fails, each
+    series alone, so that a broken one is one problem and the rest is read."""
+    import recurring_ical_events
+
+    try:
+        ahead = sum(_all_ahead(series, now) for _uid, series in _series(cal))
+        found = list(recurring_ical_events.of(cal).between(since, now))
+    except Exception:  # a broken event somewhere: find it, series by series
+        found = []
+        for uid, series in _series(cal):
+            try:
+                if _all_ahead(series, now):
+                    tally.read += 1
+                    tally.skip("future")
+                    continue
+                found += _occurrences(cal, series, since, now)
+            except Exception as exc:  # icalendar and the expansion raise many kinds
+                tally.problems.add(
+                    messages.CAPTURE_BROKEN_EVENT.format(path=name, uid=uid or "?", reason=exc)
+                )
+        return found
+    tally.read += ahead
+    if ahead:
+        tally.skipped["future"] += ahead
+    return found
+
+
 def _series(cal: Any) -> Iterator[tuple[str, list[Any]]]:
     groups: dict[str, list[Any]] = {}
     for component in cal.walk("VEVENT"):
@@ -125,8 +142,8 @@ def _all_ahead(series: list[Any], now: datetime) -> bool:
     return True
 
 
-def _occurrences(cal: Any, series: list[Any], since: datetime, now: datetime) -> Iterator[Any]:
-    """The series' occurrences from ``since`` to now."""
+def _occurrences(cal: Any, series: list[Any], since: datetime, now: datetime) -> list[Any]:
+    """The series' occurrences from ``since`` to now, the series alone."""
     import recurring_ical_events
     from icalendar import Calendar
 
@@ -135,7 +152,7 @@ def _occurrences(cal: Any, series: list[Any], since: datetime, now: datetime) ->
         alone.add_component(timezone)
     for event in series:
         alone.add_component(event)
-    yield from recurring_ical_events.of(alone).between(since, now)
+    return list(recurring_ical_events.of(alone).between(since, now))
 
 
 def _proposal(

@@ -33,3 +33,13 @@ def is_captured(conn: sqlite3.Connection, source: str, key: str) -> bool:
         "SELECT 1 FROM captured WHERE source = ? AND key = ?", (source, key)
     ).fetchone()
     return row is not None
+
+
+def open_reach_out_contacts(conn: sqlite3.Connection) -> set[int]:
+    """The contacts with a reach-out still open (what a captured meeting may close)."""
+    return {
+        int(r[0])
+        for r in conn.execute(
+            "SELECT DISTINCT contact_id FROM followup WHERE kind = 'reach-out' AND done_on IS NULL"
+        )
+    }
