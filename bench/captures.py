@@ -10,10 +10,12 @@ try them by hand.
 from __future__ import annotations
 
 import random
+import shutil
 import sqlite3
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 EVENTS = 2_000
 MESSAGES = 50_000
@@ -21,14 +23,56 @@ ME = "me@example.com"
 START = datetime(2025, 11, 28, 8, 0, tzinfo=UTC)  # a year before the bench's NOW
 
 
-def emails(journal: Path) -> list[str]:
-    """The contacts' email identities of a bench journal (at least a few made up)."""
-    conn = sqlite3.connect(journal)
+def prepare(source: Path, dest: Path) -> list[str]:
+    """A copy of a bench journal whose contacts carry their emails as identities (the
+    generator writes the column only), and those emails."""
+    from netjournal.store.migrations.identities import fill
+
+    shutil.copyfile(source, dest)
+    conn = sqlite3.connect(dest, isolation_level=None)
     try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("UPDATE undo_control SET recording = 0 WHERE id = 1")
+        fill(conn)
+        conn.execute("UPDATE undo_control SET recording = 1 WHERE id = 1")
+        conn.execute("COMMIT")
         found = [r[0] for r in conn.execute("SELECT value FROM identity WHERE kind = 'email'")]
     finally:
         conn.close()
     return found or [f"person{n}@example.org" for n in range(50)]
+
+
+def rows(bench: Any, launcher: tuple[str, list[str]], small: Path, work: Path, kit: Any) -> None:
+    """Time the two captures (once each, a fresh copy of the prepared journal before
+    every run). ``kit`` holds run.py's ``Case``, ``Result``, ``base_env`` and ``wanted``."""
+    via, argv = launcher
+    labels = (f"import calendar {EVENTS:,} events", f"import mail {MESSAGES:,} messages")
+    if not any(kit.wanted(label, "small") for label in labels):
+        return
+    prepared = work / "capture-source.db"
+    known = prepare(small, prepared)
+    settings = work / "capture-config.toml"
+    config(settings)
+    copy = work / "capture.db"
+
+    def reset() -> None:
+        for leftover in work.glob("capture.db*"):
+            leftover.unlink()
+        shutil.copyfile(prepared, copy)
+
+    env = kit.base_env(copy, settings)
+    files = (work / "year.ics", work / "big.mbox")
+    commands = (
+        ["import", "calendar", str(files[0]), "--since", "2025-11-28", "--yes"],
+        ["import", "mail", str(files[1]), "--yes"],
+    )
+    for label, file, command, make in zip(labels, files, commands, (calendar, mbox), strict=True):
+        if not kit.wanted(label, "small"):
+            continue
+        make(file, known)
+        result = kit.Result(label, "small", via)
+        case = kit.Case([*argv, *command], env, result, warm=False, before=reset)
+        bench.group([case], runs=1)
 
 
 def calendar(path: Path, known: list[str], events: int = EVENTS, seed: int = 16) -> None:
