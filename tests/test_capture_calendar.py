@@ -203,3 +203,19 @@ def test_a_captured_meeting_closes_the_reach_outs_it_answers(
     assert rows("SELECT done_on FROM followup") == [("2026-11-03",)]
     ok("undo")
     assert rows("SELECT done_on FROM followup") == [(None,)]
+
+
+def test_a_removed_capture_is_not_brought_back(
+    ok: Callable[..., Any], rows: Callable[..., Any]
+) -> None:
+    """The key outlives the interaction: the meeting you removed stays removed, and
+    undoing the removal gives it back its key."""
+    ok("import", "calendar", str(FIXTURES / "google.ics"))
+    first = rows("SELECT min(interaction_id) FROM captured")[0][0]
+    ok("rm", f"i{first}")
+    assert rows("SELECT count(*) FROM captured WHERE interaction_id IS NULL") == [(1,)]
+    again = ok("import", "calendar", str(FIXTURES / "google.ics"))
+    assert "0 meetings logged" in again.stderr
+    assert len(logged(rows, "calendar")) == 1
+    ok("undo")  # the second import wrote nothing: this undoes the rm
+    assert len(logged(rows, "calendar")) == 2
