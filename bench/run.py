@@ -1367,7 +1367,7 @@ def without_search_index(source: Path, dest: Path) -> None:
             for event in ("insert", "delete", "update"):
                 conn.execute(f"DROP TRIGGER IF EXISTS {index}_{event}")
             conn.execute(f"DROP TABLE IF EXISTS {index}")
-        for table in ("introduction", "identity"):  # their triggers go with them
+        for table in ("captured", "introduction", "identity"):  # their triggers go with them
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         conn.execute(f"PRAGMA user_version = {identities.VERSION - 1}")
         conn.execute("VACUUM")
