@@ -6,6 +6,10 @@ Keys::
     currency = "€"            # shown before money amounts; none by default
     import_limit_mb = 200     # the largest file `net import` reads, in MB (10**6 bytes)
 
+    [me]                      # who you are: left out of calendar attendees and mail
+    emails = ["ana@example.com", "ana.rossi@work.example"]
+    names = ["Ana Rossi"]
+
     [scoring]                 # overrides of netjournal.scoring.Constants, by field name
     balance_half_life = 365
 
@@ -27,7 +31,8 @@ if TYPE_CHECKING:
     from netjournal.scoring.constants import Constants
 
 DATE_ORDERS = ("DMY", "MDY")
-KNOWN_KEYS = ("date_order", "currency", "import_limit_mb", "scoring")
+KNOWN_KEYS = ("date_order", "currency", "import_limit_mb", "me", "scoring")
+ME_KEYS = ("emails", "names")
 #: the default and the largest ``import_limit_mb``
 IMPORT_LIMIT_MB = 200
 MAX_IMPORT_LIMIT_MB = 1_000_000
@@ -40,12 +45,16 @@ class Config:
     currency: str = ""
     scoring: dict[str, Any] = field(default_factory=dict)
     import_limit_mb: int = IMPORT_LIMIT_MB
+    #: ``[me]``: your addresses (normalised as identities are) and names
+    me_emails: tuple[str, ...] = ()
+    me_names: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "date_order": self.date_order,
             "currency": self.currency,
             "import_limit_mb": self.import_limit_mb,
+            "me": {"emails": list(self.me_emails), "names": list(self.me_names)},
             "scoring": self.scoring,
         }
 
@@ -101,13 +110,59 @@ def load(path: Path) -> Config:
                 path=where(path, text, "scoring"), key="scoring", hint="a table"
             )
         )
+    emails, names = _me(path, text, data.get("me", {}))
     return Config(
         path=path,
         date_order=order.upper(),
         currency=currency,
         scoring=scoring,
         import_limit_mb=limit,
+        me_emails=emails,
+        me_names=names,
     )
+
+
+def _me(path: Path, text: str, me: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``[me]``'s emails (normalised) and names, checked."""
+    from netjournal import identity
+    from netjournal.text import clean_name
+
+    def bad(key: str, hint: str) -> BadValue:
+        return BadValue(
+            messages.CONFIG_BAD_VALUE.format(
+                path=where(path, text, key, "me"), key=f"me.{key}", hint=hint
+            )
+        )
+
+    if not isinstance(me, dict):
+        raise BadValue(
+            messages.CONFIG_BAD_VALUE.format(path=where(path, text, "me"), key="me", hint="a table")
+        )
+    for key in me:
+        if key not in ME_KEYS:
+            raise BadValue(
+                messages.CONFIG_UNKNOWN_KEY.format(
+                    path=where(path, text, key, "me"), key=f"me.{key}", known=", ".join(ME_KEYS)
+                )
+            )
+    found: dict[str, list[str]] = {}
+    for key, hint in (
+        ("emails", messages.CONFIG_HINT_EMAILS),
+        ("names", messages.CONFIG_HINT_NAMES),
+    ):
+        values = me.get(key, [])
+        if isinstance(values, str):
+            values = [values]
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise bad(key, hint)
+        try:
+            cleaned = [identity.email(v) if key == "emails" else clean_name(v) for v in values]
+        except BadValue:
+            raise bad(key, hint) from None
+        if any(not v for v in cleaned):
+            raise bad(key, hint)
+        found[key] = [str(v) for v in cleaned]
+    return tuple(dict.fromkeys(found["emails"])), tuple(dict.fromkeys(found["names"]))
 
 
 def line_of(text: str, key: str, table: str | None = None) -> int | None:

@@ -234,6 +234,8 @@ CONFIG_UNREADABLE = "Cannot read the config file {path}: {error}."
 CONFIG_UNKNOWN_KEY = "The config file {path} has an unknown key '{key}' (known: {known})."
 CONFIG_BAD_VALUE = "In the config file {path}, '{key}' must be {hint}."
 CONFIG_HINT_IMPORT_LIMIT = "a whole number of megabytes from 1 to {most}"
+CONFIG_HINT_EMAILS = 'a list of email addresses, such as ["ana@example.com"]'
+CONFIG_HINT_NAMES = 'a list of names, such as ["Ana Rossi"]'
 BAD_NOW = "NETJOURNAL_NOW must be an ISO date or date-time, not '{value}'."
 NOW_OUT_OF_RANGE = (
     "{var} is '{value}', outside the years a journal accepts ({first} to {last}); "
@@ -711,3 +713,48 @@ GRAPH_WRITTEN = "Drew the introduction network ({people} people) in {path}."
 PATH_NONE = (
     "Nobody in the journal points at {target} yet: no introduction, meeting, company, role or fact."
 )
+CONFIG_NO_ME = " (not set: captures cannot tell you from the others; add emails = [...] under [me])"
+
+# --- capture (net import calendar|mail, net inbox) ---------------------------------------
+CAPTURE_LINE = "{at}  {kind} with {names}{note}{extras}"
+CAPTURE_MORE_PROBLEMS = "... and {count} more problems."
+CAPTURE_SUMMARY = "{source}: {n} {noun} {done} with {contacts} contact{plural}"
+CAPTURE_DONE = "logged"
+CAPTURE_WOULD = "would be logged"
+CAPTURE_PLURALS = {"entry": "entries"}
+CAPTURE_SKIPPED = "; {n} skipped ({reasons})"
+CAPTURE_UNKNOWN = "; {n} unknown {what}: {people}"
+CAPTURE_UNKNOWN_WHAT = {
+    "calendar": ("attendee", "attendees"),
+    "mail": ("address", "addresses"),
+    "inbox": ("name", "names"),
+}
+CAPTURE_NEW_HINT = "Add them with --new (as acquaintances), or add their emails to contacts first."
+CAPTURE_NO_ME = (
+    "[me] emails are not set in {path}: you cannot be told apart from the others "
+    '(add emails = ["you@example.com"] under [me]).'
+)
+CAPTURE_NOTHING_READ = "Nothing could be read from {path}."
+CAPTURE_DRY_RUN = "Dry run: nothing was written."
+CAPTURE_CANCELLED = "Cancelled; nothing was written."
+CAPTURE_REVIEW = "Write these {n} interactions? [a]ccept all, [s]tep through, [c]ancel"
+CAPTURE_STEP = "  log it? [y]es, [n]o, [q]uit (and write those accepted so far)"
+CAPTURE_NOT_FOUND = "{path} does not exist."
+CAPTURE_TOO_BIG = (
+    "{path} is larger than the import limit ({limit} MB; import_limit_mb in the config)."
+)
+CAPTURE_UNREADABLE = "Cannot read {path}: {reason}."
+CAPTURE_LOOP = "{path} is a symbolic link loop; skipped."
+CAPTURE_NOT_CALENDAR = "{path} is not an iCalendar file: {reason}."
+CAPTURE_NO_EVENTS = (
+    "{path} is not a complete iCalendar file (BEGIN:VCALENDAR ... END:VCALENDAR); skipped."
+)
+CAPTURE_BROKEN_EVENT = "{path}: the event {uid} cannot be read ({reason}); skipped."
+CAPTURE_NOT_MAILBOX = "{path} is neither a Maildir (a folder with cur/ and new/) nor an mbox file."
+CAPTURE_NO_DATE = "{where}: a message without a readable Date header; skipped."
+CAPTURE_BAD_ADDRESS = "{where}: a malformed address in {header} ({value}); skipped."
+CAPTURE_BROKEN_MESSAGE = "{where}: the message cannot be read ({reason}); skipped."
+CAPTURE_INBOX_NO_DATE = "no date at the start (such as 2026-12-01 or yesterday)."
+CAPTURE_INBOX_NO_NAME = "no 'with NAME' (such as '2026-12-01 coffee with Ana Rossi')."
+CAPTURE_INBOX_BAD = "line {line}: {reason}"
+CAPTURE_INBOX_NOT_TEXT = "{path} is not a UTF-8 text file."

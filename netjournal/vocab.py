@@ -55,6 +55,9 @@ DEFAULT_TIER = "active"
 #: contact, until a real interaction on or after its day closes it
 FOLLOWUP_KINDS: tuple[str, ...] = ("reach-out", "promise", "plan")
 
+#: where a captured interaction came from (``net import calendar|mail``, ``net inbox``)
+CAPTURE_SOURCES: tuple[str, ...] = ("calendar", "mail", "inbox")
+
 GOAL_METRICS: tuple[str, ...] = (
     "one-to-ones",
     "interactions",

@@ -127,3 +127,28 @@ def test_completion_through_the_shell_protocol(
 def test_install_completion_option_exists(ok: Callable[..., Any]) -> None:
     assert "--install-completion" in ok("--help").stdout
     assert json.loads(ok("config", "show", "--json").stdout)["exists"] is False
+
+
+def test_me_emails_and_names(
+    ok: Callable[..., Any], net_json: Any, net: Callable[..., Any], config_file: Path
+) -> None:
+    """[me] says who you are: the addresses are normalised as identities are."""
+    assert "[me] (not set" in ok("config", "show").stdout
+    config_file.write_text(
+        '[me]\nemails = ["Ana@Example.com", "mailto:ana@work.example"]\nnames = ["Ana Rossi"]\n',
+        encoding="utf-8",
+    )
+    data = net_json("config", "show", "--json")
+    assert data["me"] == {"emails": ["ana@example.com", "ana@work.example"], "names": ["Ana Rossi"]}
+    text = ok("config", "show").stdout
+    assert 'emails = ["ana@example.com", "ana@work.example"]' in text
+    config_file.write_text('date_order = "DMY"\n[me]\nemails = ["nobody"]\n', encoding="utf-8")
+    result = net("config", "show")
+    assert result.exit_code == 1
+    assert (
+        "line 3" in result.stderr
+        and "'me.emails' must be a list of email addresses" in result.stderr
+    )
+    config_file.write_text("[me]\nmail = []\n", encoding="utf-8")
+    result = net("config", "show")
+    assert result.exit_code == 1 and "unknown key 'me.mail'" in result.stderr

@@ -103,6 +103,13 @@ def _build(ok: Callable[..., Any], folder: Path) -> None:
     card = folder / "elodie.vcf"
     card.write_text(CARD, encoding="utf-8")
     ok("import", "vcard", str(card))
+    import os
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as inbox:
+        inbox.write(f"2026-11-22 coffee with {NAMES[0]}: from the phone\n")
+    ok("inbox", inbox.name)  # a captured interaction (schema 9)
+    os.unlink(inbox.name)
 
 
 def body(text: str) -> dict[str, Any]:

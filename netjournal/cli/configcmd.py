@@ -27,7 +27,8 @@ def show(
     ctx: typer.Context,
     json_: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
-    """Print the settings in force: date order, currency, import limit, scoring constants."""
+    """Print the settings in force: date order, currency, import limit, who you are
+    ([me]: left out of captured attendees and addresses), scoring constants."""
     from netjournal import render
     from netjournal.config import scoring_constants
     from netjournal.store.paths import config_path
@@ -42,6 +43,7 @@ def show(
         "date_order": config.date_order,
         "currency": config.currency,
         "import_limit_mb": config.import_limit_mb,
+        "me": {"emails": list(config.me_emails), "names": list(config.me_names)},
         "scoring_overrides": config.scoring,
         "scoring": _plain(constants),
     }
@@ -54,6 +56,9 @@ def show(
     echo(f"date_order = {config.date_order}")
     echo(f"currency = {config.currency!r}")
     echo(f"import_limit_mb = {config.import_limit_mb}")
+    echo("[me]" + ("" if config.me_emails or config.me_names else messages.CONFIG_NO_ME))
+    echo(f"emails = {_show(list(config.me_emails))}")
+    echo(f"names = {_show(list(config.me_names))}")
     echo("[scoring]" + ("" if config.scoring else " (defaults)"))
     for key, value in data["scoring"].items():
         mark = "  (set in the config file)" if key in config.scoring else ""

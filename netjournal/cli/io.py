@@ -275,8 +275,9 @@ def export_vcard(
 
 
 def register(app: typer.Typer) -> None:
-    from netjournal.cli import farming
+    from netjournal.cli import capture, farming
 
     export_app.command("ics")(farming.export_ics)
+    capture.register_import(import_app)
     app.add_typer(import_app, name="import")
     app.add_typer(export_app, name="export")

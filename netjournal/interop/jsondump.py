@@ -54,6 +54,7 @@ _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("followup", "kind"): vocab.FOLLOWUP_KINDS,
     ("goal", "metric"): vocab.GOAL_METRICS,
     ("goal", "per"): vocab.PERIODS,
+    ("captured", "source"): vocab.CAPTURE_SOURCES,
 }
 _DAY_COLUMNS = (
     "made_on",
@@ -67,7 +68,7 @@ _DAY_COLUMNS = (
     "done_on",
     "spent_on",
 )
-_TIME_COLUMNS = ("created_at", "updated_at", "occurred_at")
+_TIME_COLUMNS = ("created_at", "updated_at", "occurred_at", "captured_at")
 #: the texts that may span lines (as ``net log -m``, ``learn``, ``give`` and ``edit`` take
 #: them); every other text column is one line
 MULTILINE = {
@@ -362,6 +363,9 @@ def merge(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> tu
         settings = {str(r["key"]) for r in dump_reads.table_dump(j.conn, "setting")}
         known = {(kind, value) for _cid, kind, value in dump_reads.identities(j.conn)}
         carded = {int(r["contact_id"]) for r in dump_reads.table_dump(j.conn, "contact_card")}
+        captured = {
+            (str(r["source"]), str(r["key"])) for r in dump_reads.table_dump(j.conn, "captured")
+        }
         for table in JOURNAL_TABLES:
             columns = dump_reads.table_columns(j.conn, table)
             by_uuid = dump_reads.uuid_ids(j.conn, table) if "uuid" in columns else {}
@@ -377,6 +381,8 @@ def merge(j: Journal, path: Path, tables: dict[str, list[dict[str, Any]]]) -> tu
                     existing = -1
                 if table == "identity" and (row.get("kind"), row.get("value")) in known:
                     existing = -1  # a value belongs to one contact: the journal's keeps it
+                if table == "captured" and (row.get("source"), row.get("key")) in captured:
+                    existing = -1  # brought in already: the journal's own record stays
                 if existing is None:
                     for column, target in _REFERENCES.items():
                         if row.get(column) is not None:

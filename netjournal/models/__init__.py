@@ -28,7 +28,16 @@ from typing import Any
 #: the module of each public name
 _WHERE = {
     **dict.fromkeys(
-        ("Contact", "ContactCard", "Identity", "Interaction", "Participant", "FollowUp"), "journal"
+        (
+            "Contact",
+            "ContactCard",
+            "Identity",
+            "Interaction",
+            "Participant",
+            "FollowUp",
+            "Captured",
+        ),
+        "journal",
     ),
     **dict.fromkeys(("Exchange", "Fact", "Introduction"), "exchanges"),
     **dict.fromkeys(("Goal", "Expense", "Target", "Setting"), "proactive"),

@@ -113,3 +113,22 @@ class FollowUp(SQLModel, table=True):
     created_on: date
     done_on: date | None = None
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class Captured(SQLModel, table=True):
+    """What a capture (``net import calendar|mail``, ``net inbox``) has already brought in
+    (schema 8): one row per event occurrence, mail thread-day-contact or inbox line, keyed
+    by a digest of its identity in that source. ``interaction_id`` is the interaction it
+    became (NULL once that interaction is removed: the key stays, so a removed capture is
+    not brought back by the next run)."""
+
+    __tablename__ = "captured"
+    __table_args__ = (UniqueConstraint("source", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source: str  # 'calendar' | 'mail' | 'inbox'
+    key: str
+    interaction_id: int | None = Field(
+        default=None, sa_column=fk("interaction.id", nullable=True, on_delete="SET NULL")
+    )
+    captured_at: datetime = Field(default_factory=utcnow)

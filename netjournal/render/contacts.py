@@ -179,7 +179,8 @@ def show(p: dict[str, Any], *, as_json: bool, currency: str = "") -> None:
         t = table("id", "when", "kind", "with", "note", title="Timeline")
         for i in p["interactions"][:20]:
             others = [n for n in i["with"] if n != p["name"]]
-            t.add_row(i["id"], i["on"], i["kind"], ", ".join(others), i["note"])
+            kind = f"{i['kind']} ({i['source']})" if i.get("source") else i["kind"]
+            t.add_row(i["id"], i["on"], kind, ", ".join(others), i["note"])
         put(t, c)
         if len(p["interactions"]) > 20:
             c.print(f"[dim]… and {len(p['interactions']) - 20} earlier interactions[/]")

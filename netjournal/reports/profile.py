@@ -58,6 +58,7 @@ def _interactions(conn: sqlite3.Connection, cid: int) -> list[dict[str, Any]]:
             "on": i["occurred_on"],
             "note": i["note"],
             "with": i["with"],
+            "source": i["source"],
         }
         for i in record_reads.interactions_of(conn, cid)
     ]

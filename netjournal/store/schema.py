@@ -24,6 +24,7 @@ from netjournal.errors import JournalError
 from netjournal.store import SCHEMA_VERSION, scorecache, shape, snapshot, undo
 from netjournal.store.backup import backup_file, default_backup_path
 from netjournal.store.migrations import (
+    captures,
     contact_cards,
     contact_source,
     identities,
@@ -40,6 +41,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     search_index.VERSION: search_index.migrate,
     introductions.VERSION: introductions.migrate,
     contact_cards.VERSION: contact_cards.migrate,
+    captures.VERSION: captures.migrate,
 }
 
 

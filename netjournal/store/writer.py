@@ -110,6 +110,10 @@ def _create_schema(conn: sqlite3.Connection, path: Path) -> None:
     shape.check(conn, path, version)
 
 
+#: how SQLModel stores a datetime (UTC), for the rows written in plain SQL
+_STAMP = "%Y-%m-%d %H:%M:%S.%f"
+
+
 @dataclass(frozen=True, slots=True)
 class Resolved:
     id: int
@@ -338,6 +342,49 @@ class Journal:
             )
         self.flush()
         return interaction
+
+    def log_captured(
+        self,
+        contact_ids: Sequence[int],
+        kind: str,
+        when: datetime,
+        note: str,
+        source: str,
+        key: str,
+    ) -> int | None:
+        """:meth:`log_interaction` and :meth:`capture` in one, in plain SQL (the same rows,
+        values and triggers; a capture writes tens of thousands, which the session's
+        unit of work would take minutes for); None when ``key`` was captured already."""
+        from netjournal.models.base import new_uuid
+
+        self.flush()
+        if self.conn.execute(
+            "SELECT 1 FROM captured WHERE source = ? AND key = ?", (source, key)
+        ).fetchone():
+            return None
+        created = self.now.astimezone(UTC).strftime(_STAMP)
+        cur = self.conn.execute(
+            "INSERT INTO interaction (uuid, kind, occurred_at, occurred_on, note, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                new_uuid(),
+                kind,
+                when.astimezone(UTC).strftime(_STAMP),
+                when.date().isoformat(),
+                note,
+                created,
+            ),
+        )
+        interaction_id = int(cur.lastrowid or 0)
+        self.conn.executemany(
+            "INSERT INTO participant (interaction_id, contact_id, position) VALUES (?, ?, ?)",
+            [(interaction_id, cid, position) for position, cid in enumerate(contact_ids)],
+        )
+        self.conn.execute(
+            "INSERT INTO captured (source, key, interaction_id, captured_at) VALUES (?, ?, ?, ?)",
+            (source, key, interaction_id, created),
+        )
+        return interaction_id
 
     def reach_outs_met(
         self, contact_ids: Sequence[int], day: date, *, close: bool = True

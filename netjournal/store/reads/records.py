@@ -14,11 +14,14 @@ from netjournal.store.reads.sql import dicts
 
 
 def interactions_of(conn: sqlite3.Connection, contact_id: int) -> list[dict[str, Any]]:
-    """The contact's interactions, newest first, with everyone who took part."""
+    """The contact's interactions, newest first, with everyone who took part and the
+    capture that brought each in (``source``: calendar, mail, inbox; NULL when typed)."""
     rows = dicts(
         conn,
         """
         SELECT i.id, i.uuid, i.kind, i.occurred_at, i.occurred_on, i.note,
+               (SELECT k.source FROM captured k WHERE k.interaction_id = i.id
+                 ORDER BY k.id LIMIT 1) AS source,
                (SELECT json_group_array(c.name) FROM (
                     SELECT c2.name FROM participant p2 JOIN contact c2 ON c2.id = p2.contact_id
                      WHERE p2.interaction_id = i.id ORDER BY p2.position) c) AS names
