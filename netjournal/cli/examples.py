@@ -81,6 +81,12 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "import linkedin": ("net import linkedin Connections.csv --tier network",),
     "import vcard": ("net import vcard contacts.vcf",),
     "import csv": ("net import csv contacts.csv --tier acquaintance",),
+    "import calendar": (
+        "net import calendar ~/calendars/work --dry-run",
+        'net import calendar meetings.ics --since "6 months ago" --new',
+    ),
+    "import mail": ("net import mail ~/Mail/INBOX --since 2026-09-01", "net import mail sent.mbox"),
+    "inbox": ("net inbox ~/Notes/net-inbox.txt --dry-run", "net inbox ~/Notes/net-inbox.txt"),
     "import json": ("net import json journal.json", "net import json other.json --merge"),
     "export": ("net export json -o journal.json", "net export ics -o followups.ics"),
     "export json": ("net export json -o journal.json",),
