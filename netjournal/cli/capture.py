@@ -33,7 +33,10 @@ Since = Annotated[
     str | None,
     typer.Option(
         "--since",
-        help=f'From when (default: {DEFAULT_SINCE_DAYS} days ago), such as 2026-09-01 or "3 months ago".',
+        help=(
+            f"From when (default: {DEFAULT_SINCE_DAYS} days ago), "
+            'such as 2026-09-01 or "3 months ago".'
+        ),
     ),
 ]
 DryRun = Annotated[
