@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from netjournal import messages
@@ -20,24 +20,7 @@ def walk(path: Path, suffixes: tuple[str, ...], problems: Problems) -> Iterator[
     if not path.is_dir():
         yield path
         return
-    seen: set[tuple[int, int]] = set()
-    stack = [path]
-    while stack:
-        folder = stack.pop()
-        try:
-            info = folder.stat()
-        except OSError as exc:
-            problems.add(_why(folder, exc))
-            continue
-        if (info.st_dev, info.st_ino) in seen:
-            continue
-        seen.add((info.st_dev, info.st_ino))
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError as exc:
-            problems.add(_why(folder, exc))
-            continue
-        subfolders = []
+    for _folder, entries in tree(path, problems, lambda name: not name.startswith(".")):
         for entry in entries:
             if entry.name.startswith("."):
                 continue
@@ -47,14 +30,48 @@ def walk(path: Path, suffixes: tuple[str, ...], problems: Problems) -> Iterator[
             except OSError as exc:
                 problems.add(_why(child, exc))
                 continue
-            if is_dir:
-                subfolders.append(child)
-            elif entry.name.lower().endswith(suffixes):
+            if not is_dir and entry.name.lower().endswith(suffixes):
                 if entry.is_symlink() and not child.exists():
                     problems.add(_why(child, OSError(errno.ELOOP, "broken or looping link")))
                     continue
                 yield child
+
+
+def tree(
+    path: Path, problems: Problems | None, descend: Callable[[str], bool]
+) -> Iterator[tuple[Path, list[os.DirEntry[str]]]]:
+    """Each real folder under ``path`` (``path`` first, then depth first in name order,
+    into the subfolders whose names ``descend`` accepts) with its entries sorted by name;
+    each real folder once, so a symbolic link back up the tree ends there. A folder that
+    cannot be read is a problem when ``problems`` is given, else skipped quietly."""
+    seen: set[tuple[int, int]] = set()
+    stack = [path]
+    while stack:
+        folder = stack.pop()
+        try:
+            info = folder.stat()
+            if (info.st_dev, info.st_ino) in seen:
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            if problems is not None:
+                problems.add(_why(folder, exc))
+            continue
+        yield folder, entries
+        subfolders = []
+        for entry in entries:
+            if descend(entry.name) and is_folder(entry):
+                subfolders.append(Path(entry.path))
         stack.extend(reversed(subfolders))
+
+
+def is_folder(entry: os.DirEntry[str]) -> bool:
+    """Whether the entry is a folder (or a link to one); False when that cannot be told."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def read_bytes(path: Path, limit_mb: int, problems: Problems) -> bytes | None:

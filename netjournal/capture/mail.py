@@ -30,6 +30,7 @@ from typing import IO, Any
 
 from netjournal import identity, messages
 from netjournal.capture import Matcher, Person, Proposal, Tally, clean_note, digest
+from netjournal.capture.files import _why, is_folder, tree
 
 SOURCE = "mail"
 #: the most header bytes read of one message (a message with more is cut there)
@@ -51,8 +52,6 @@ def mailboxes(path: Path, tally: Tally) -> list[tuple[Path, Any]]:
             with path.open("rb") as handle:
                 start = handle.read(5)
         except OSError as exc:
-            from netjournal.capture.files import _why
-
             tally.problems.add(_why(path, exc))
             return []
         if start != b"From ":
@@ -68,23 +67,10 @@ def mailboxes(path: Path, tally: Tally) -> list[tuple[Path, Any]]:
 
 
 def _maildirs(path: Path) -> Iterator[Path]:
-    seen: set[tuple[int, int]] = set()
-    stack = [path]
-    while stack:
-        folder = stack.pop()
-        try:
-            info = folder.stat()
-            if (info.st_dev, info.st_ino) in seen:
-                continue
-            seen.add((info.st_dev, info.st_ino))
-            children = sorted(p for p in folder.iterdir() if p.is_dir())
-        except OSError:
-            continue
-        names = {p.name for p in children}
-        if {"cur", "new"} <= names:
+    # Maildir++ keeps subfolders as hidden ".Sent" folders next to cur/new/tmp
+    for folder, entries in tree(path, None, lambda name: name not in ("cur", "new", "tmp")):
+        if {"cur", "new"} <= {e.name for e in entries if is_folder(e)}:
             yield folder
-        # Maildir++ keeps subfolders as hidden ".Sent" folders next to cur/new/tmp
-        stack.extend(reversed([p for p in children if p.name not in ("cur", "new", "tmp")]))
 
 
 def propose(
