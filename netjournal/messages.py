@@ -179,6 +179,7 @@ LOG_FIRST_NAMED = (
 LOG_FUTURE = (
     "{day} is after today: log an interaction once it has happened, or add --planned to plan it."
 )
+NOT_YET = "{day} is after today: record the {what} once it has happened."
 PLANNED = (
     "Planned {kind} with {names} on {day} ({ids}): a reminder, not contact; log it once it "
     "has happened."

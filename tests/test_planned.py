@@ -128,3 +128,22 @@ def test_a_plan_travels_with_undo_and_the_json_dump(ok: Run, rows: Run, tmp_path
     assert rows("SELECT kind, due, note FROM followup") == [("plan", "2026-12-04", "meal: Da Gino")]
     ics = ok("export", "ics").stdout
     assert "SUMMARY:Planned with Ana Rossi: meal: Da Gino" in ics
+
+
+def test_gives_asks_facts_and_expenses_in_the_future_are_refused(
+    ok: Run, net: Run, unchanged: Any
+) -> None:
+    ok("log", "Ana Rossi", "-k", "call")
+    cases = [
+        (("give", "Ana", "an intro"), "record the give once it has happened"),
+        (("ask", "Ana", "an intro"), "record the ask once it has happened"),
+        (("learn", "Ana", "family", "two kids"), "record the fact once it has happened"),
+        (("spend", "25", "lunch"), "record the expense once it has happened"),
+    ]
+    for args, text in cases:
+        with unchanged():
+            result = net(*args, "--on", "in 3 days")
+        assert result.exit_code == 1, args
+        assert result.stderr.count("\n") == 1, args
+        assert f"2026-12-01 is after today: {text}." in result.stderr, args
+        ok(*args, "--on", "today")

@@ -117,7 +117,7 @@ def spend(
     cents = parse_money(amount)
     text = clean_text(what, "expense", multiline=False)
     event_text = clean_text(event, "event", multiline=False) if event is not None else None
-    day = parse.day(st, on, prefer="past")
+    day = parse.happened_on(st, on, "expense")
     with writing(st, f"spend {format_money(cents)} {text}") as j:
         contact_id = j.find(contact).id if contact is not None else None
         expense = Expense(

@@ -125,7 +125,7 @@ def _exchange(
     kind_value = parse.exchange_kind(kind)
     text = clean_text(what, direction)
     size_value, cents = parse.size_amount(size, amount)
-    day = parse.day(st, on, prefer="past")
+    day = parse.happened_on(st, on, direction)
     with writing(st, f"{direction} {name}") as j:
         person = j.find(name)
         if direction == "ask":
@@ -236,7 +236,7 @@ def learn(
     st = state(ctx)
     category_value = choice(category, vocab.FACT_CATEGORIES, "fact category")
     fact_text = clean_text(text, "fact")
-    day = parse.day(st, on, prefer="past")
+    day = parse.happened_on(st, on, "fact")
     with writing(st, f"learn {name}") as j:
         person = j.find(name)
         fact = j.add_fact(person.id, category_value, fact_text, day)

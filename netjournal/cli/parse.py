@@ -36,6 +36,15 @@ def happened(st: State, text: str | None) -> datetime:
     return moment
 
 
+def happened_on(st: State, text: str | None, what: str) -> date:
+    """The day something that has happened happened (a give, an ask, a fact learned, money
+    spent): ``None`` means today; a day after today is refused."""
+    value = day(st, text, prefer="past")
+    if value > st.today:
+        raise BadValue(messages.NOT_YET.format(day=value.isoformat(), what=what))
+    return value
+
+
 def day(st: State, text: str | None, *, prefer: str = "past", default: date | None = None) -> date:
     if text is None:
         return default if default is not None else st.today
