@@ -40,6 +40,18 @@ def test_budget_show_json(ok: Run) -> None:
         },
     }
     assert json.loads(ok("budget", "--json").stdout) == data
+    assert json.loads(ok("budget", "--json", "show").stdout) == data
+
+
+def test_budget_json_before_a_write_is_refused(ok: Run, net: Run, unchanged: Any) -> None:
+    ok("budget", "set", "150", "--per", "month")
+    for args in (("set", "200", "--per", "month"), ("rm",)):
+        with unchanged():
+            result = net("budget", "--json", *args)
+        assert result.exit_code == 2, args
+        assert result.stderr == (
+            "--json goes with net budget or net budget show, which print the budget.\n"
+        )
 
 
 def test_budget_subcommands_still_work(ok: Run, net: Run) -> None:

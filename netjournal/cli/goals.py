@@ -8,7 +8,7 @@ import typer
 from netjournal import messages, vocab
 from netjournal.cli import parse
 from netjournal.cli.common import echo, notice, reading, state, writing
-from netjournal.errors import BadValue
+from netjournal.errors import BadUsage, BadValue
 from netjournal.render.goals import budget_cell, budget_line, days_text, money_line, money_text
 from netjournal.text import choice, clean_text, format_money, parse_money
 
@@ -223,6 +223,9 @@ def budget_main(
     """The networking budget; ``net budget`` alone shows it, as ``net budget show`` does."""
     if ctx.invoked_subcommand is None:
         _show_budget(ctx, json_)
+    elif json_ and ctx.invoked_subcommand != "show":
+        raise BadUsage(messages.BUDGET_JSON_ONLY_SHOW)
+    ctx.meta["budget_json"] = json_
 
 
 @budget_app.command("show")
@@ -231,7 +234,7 @@ def budget_show(
     json_: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Show the networking budget against what was spent this month or year."""
-    _show_budget(ctx, json_)
+    _show_budget(ctx, json_ or bool(ctx.meta.get("budget_json")))
 
 
 def _show_budget(ctx: typer.Context, as_json: bool) -> None:
