@@ -204,3 +204,32 @@ def fit(data: Data) -> Data:
 
 def dumps(data: Data) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+#: ``net show --json``'s names for ADR's seven parts
+ADR_NAMES = ("po_box", "extended", "street", "locality", "region", "postal_code", "country")
+
+
+def shown(data: Data) -> Data | None:
+    """What ``net show --json`` gives of a card: its emails, phones, URLs and addresses
+    (each with its types), nicknames and ORG units, under readable names; None for none."""
+    if not data:
+        return None
+    out: Data = {
+        "nicknames": list(data.get("nickname", [])),
+        "org": list(data.get("org", [])),
+    }
+    for key, name in (("email", "emails"), ("tel", "phones"), ("url", "urls")):
+        out[name] = [{"value": v, "types": list(t)} for v, t in data.get(key, [])]
+    out["addresses"] = [
+        {**{n: ", ".join(part) for n, part in zip(ADR_NAMES, adr, strict=False)}, "types": list(t)}
+        for adr, t in data.get("adr", [])
+    ]
+    return out
+
+
+def address_line(address: Data) -> str:
+    """One address of :func:`shown` on one line: 'Via Roma 1, 24100 Bergamo, Italy'."""
+    town = " ".join(x for x in (address.get("postal_code"), address.get("locality")) if x)
+    bits = (address.get(k) for k in ("po_box", "extended", "street"))
+    return ", ".join(x for x in (*bits, town, address.get("region"), address.get("country")) if x)

@@ -235,3 +235,34 @@ def test_a_phone_uri_with_an_extension_stays_whole(ok: Callable[..., Any], tmp_p
         path.write_text(text, encoding="utf-8")
         again = ok("import", "vcard", str(path))
         assert again.stderr.startswith("vCard: added 0, updated 0, unchanged 1")
+
+
+def test_show_gives_the_whole_card(ok: Callable[..., Any]) -> None:
+    ok("import", "vcard", str(FIXTURES / "apple.vcf"))
+    ok("log", "Ana Rossi", "-k", "call")
+    shown = json.loads(ok("show", "Giulia", "--json").stdout)
+    card = shown["card"]
+    assert card["nicknames"] == ["Giuli"]
+    assert card["emails"] == [
+        {"value": "giulia@studiobianchi.example", "types": ["internet", "work", "pref"]},
+        {"value": "giulia.b@mail.example", "types": ["internet", "home"]},
+    ]
+    assert card["phones"][1] == {"value": "+39 02 8765 4321", "types": []}
+    assert card["addresses"] == [
+        {
+            "po_box": "",
+            "extended": "",
+            "street": "Via Torino 5",
+            "locality": "Milano",
+            "region": "MI",
+            "postal_code": "20123",
+            "country": "Italia",
+            "types": ["work", "pref"],
+        }
+    ]
+    text = ok("show", "Giulia").stdout
+    assert "giulia.b@mail.example (internet, home)" in text
+    assert "+39 02 8765 4321" in text
+    assert "Via Torino 5, 20123 Milano, MI, Italia (work, pref)" in text
+    # a contact no card came with has none
+    assert json.loads(ok("show", "Ana Rossi", "--json").stdout)["card"] is None

@@ -112,6 +112,26 @@ def asks(rows: list[dict[str, Any]], *, as_json: bool, currency: str = "") -> No
     put(t)
 
 
+def _card_lines(p: dict[str, Any]) -> list[str]:
+    """The card's other emails, phones, URLs and addresses, with their types."""
+    from netjournal.cards import address_line
+
+    card = p.get("card")
+    if not card:
+        return []
+
+    def typed(text: str, types: list[str]) -> str:
+        return esc(text) + (f" ({esc(', '.join(types))})" if types else "")
+
+    lines = []
+    for key, first in (("emails", p["email"]), ("phones", p["phone"]), ("urls", None)):
+        more = [typed(x["value"], x["types"]) for x in card[key] if x["value"] != first]
+        if more:
+            lines.append("  ".join(more))
+    lines += [typed(address_line(a), a["types"]) for a in card["addresses"] if address_line(a)]
+    return lines
+
+
 def show(p: dict[str, Any], *, as_json: bool, currency: str = "") -> None:
     if as_json:
         emit_json(p)
@@ -128,6 +148,7 @@ def show(p: dict[str, Any], *, as_json: bool, currency: str = "") -> None:
         contact_bits.append("birthday " + esc(p["birthday"].replace("--", "")))
     if contact_bits:
         lines.append("  ".join(contact_bits))
+    lines += _card_lines(p)
     met = [f"tier {p['tier']}"]
     if p["kin"]:
         met.append("kin")

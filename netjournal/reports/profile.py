@@ -7,6 +7,7 @@ import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from netjournal import cards
 from netjournal.reports.common import find_contact, iso_moment, money_text
 from netjournal.scores.records import balance_json, depth_json
 from netjournal.store.reads import contacts as contact_reads
@@ -121,6 +122,7 @@ def contact_profile(
     assert row is not None
     profile: dict[str, Any] = {key: row[key] for key in _FIELDS}
     profile["created_at"] = iso_moment(row["created_at"])
+    profile["card"] = cards.shown(cards.loads(contact_reads.card(conn, cid)))
     profile["facts"] = _facts(conn, cid)
     profile["interactions"] = _interactions(conn, cid)
     profile.update(_exchanges(conn, cid))

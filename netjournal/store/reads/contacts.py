@@ -98,6 +98,13 @@ def contact(conn: sqlite3.Connection, contact_id: int) -> dict[str, Any] | None:
     return _contact_dict(rows[0]) if rows else None
 
 
+def card(conn: sqlite3.Connection, contact_id: int) -> str | None:
+    """What the contact's vCard said beyond its fields (``contact_card.data``), if any."""
+    row = conn.execute("SELECT data FROM contact_card WHERE contact_id = ?", (contact_id,))
+    found = row.fetchone()
+    return None if found is None else str(found[0])
+
+
 def contacts(
     conn: sqlite3.Connection,
     *,
