@@ -178,3 +178,67 @@ def test_leading_quote_survives_a_round_trip(
     ok("--db", str(other), "import", "csv", str(out))
     data = json.loads(ok("--db", str(other), "show", "Ana Rossi", "--json").stdout)
     assert data["company"] == value
+
+
+def test_google_and_outlook_rows_keep_their_card(
+    ok: Callable[..., Any], net_json: Any, rows: Any
+) -> None:
+    """Labels become vCard types, addresses and departments are kept, `net show` and the
+    vCard export give them back, and re-importing changes nothing."""
+    ok("import", "csv", str(FIXTURES / "google-contacts.csv"))
+    ok("import", "csv", str(FIXTURES / "outlook.csv"))
+    giulia = net_json("show", "Giulia Maria Bianchi", "--json")["card"]
+    assert giulia["emails"] == [
+        {"value": "giulia@studiobianchi.example", "types": ["work", "pref"]},
+        {"value": "giulia.b@mail.example", "types": ["home"]},
+    ]
+    assert giulia["phones"] == [
+        {"value": "+39 333 765 4321", "types": ["cell"]},
+        {"value": "+39 02 8765 4321", "types": ["cell"]},
+    ]
+    assert giulia["urls"] == []  # the LinkedIn profile is the contact's own field
+    jurgen = net_json("show", "Jürgen Müller", "--json")["card"]
+    assert jurgen["org"] == ["Müller, Schmidt & Partner", "Vertrieb"]
+    assert jurgen["phones"] == [
+        {"value": "+49 171 9876543", "types": ["cell"]},
+        {"value": "+49 (89) 1234-5678", "types": ["work", "voice"]},
+    ]
+    assert [(a["street"], a["locality"], a["types"]) for a in jurgen["addresses"]] == [
+        ("Leopoldstr. 1", "München", ["work"])
+    ]
+    assert "Leopoldstr. 1, München (work)" in ok("show", "Jürgen").stdout
+    card = ok("export", "vcard").stdout.replace("\r\n", "\n")
+    assert "ADR;TYPE=WORK:;;Leopoldstr. 1;München;;;" in card
+    assert "ORG:Müller\\, Schmidt & Partner;Vertrieb" in card
+    assert "EMAIL;TYPE=INTERNET,HOME:giulia.b@mail.example" in card
+    before = rows("SELECT contact_id, data FROM contact_card ORDER BY contact_id")
+    for name in ("google-contacts.csv", "outlook.csv"):
+        again = ok("import", "csv", str(FIXTURES / name))
+        assert again.stderr.startswith("CSV: added 0, updated 0, unchanged 2"), name
+    assert rows("SELECT contact_id, data FROM contact_card ORDER BY contact_id") == before
+
+
+def test_google_addresses_labels_and_department(ok: Callable[..., Any], net_json: Any) -> None:
+    ok("import", "csv", str(FIXTURES / "google-address.csv"))
+    shown = net_json("show", "Marco Conti", "--json")
+    card = shown["card"]
+    assert card["nicknames"] == ["Marchino"]
+    assert card["org"] == ["Conti Impianti", "Ufficio tecnico"]
+    assert card["phones"] == [
+        {"value": "+39 035 123 999", "types": ["work", "fax"]},
+        {"value": "+39 347 000 1111", "types": ["cell"]},
+    ]
+    assert card["urls"] == [{"value": "https://conti.example", "types": []}]
+    first, second = card["addresses"]
+    assert first == {
+        "po_box": "",
+        "extended": "Scala B",
+        "street": "Via Roma 1",
+        "locality": "Bergamo",
+        "region": "BG",
+        "postal_code": "24121",
+        "country": "Italia",
+        "types": ["work", "pref"],
+    }
+    # only the formatted address: kept whole, on one line, as the street
+    assert second["street"] == "Via Verdi 3, Milano" and second["types"] == ["home"]

@@ -266,3 +266,16 @@ def test_show_gives_the_whole_card(ok: Callable[..., Any]) -> None:
     assert "Via Torino 5, 20123 Milano, MI, Italia (work, pref)" in text
     # a contact no card came with has none
     assert json.loads(ok("show", "Ana Rossi", "--json").stdout)["card"] is None
+
+
+def test_a_plain_url_is_kept_when_the_contact_has_no_linkedin(
+    ok: Callable[..., Any], rows: Any, tmp_path: Path
+) -> None:
+    card = tmp_path / "one.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Piero Gallo\r\nN:Gallo;Piero;;;\r\n"
+        "URL:https://gallo.example\r\nEND:VCARD\r\n"
+    )
+    ok("import", "vcard", str(card))
+    assert card_row(rows, "Piero Gallo")["url"] == [["https://gallo.example", []]]
+    assert "URL:https://gallo.example" in export(ok)

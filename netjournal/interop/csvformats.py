@@ -12,13 +12,16 @@
 :func:`reader_for` looks at the header and returns a function from a record to the cells
 ``csvio`` reads (``name``, ``company``, ``role``, ``email``, ``phone``, ``birthday``,
 ``tags``, ``linkedin``) plus ``emails``, ``phones`` (every one, the first being
-``email``/``phone``) and ``notes``; None for a header that is none of these.
+``email``/``phone``), ``notes`` and ``details``, what the row says beyond the journal's
+fields as a vCard would (``csvcards``); None for a header that is none of these.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+
+from netjournal.interop import csvcards
 
 Cells = dict[str, object]
 Reader = Callable[[list[str]], Cells]
@@ -52,6 +55,7 @@ def _numbered(header: list[str], kind: str) -> list[int]:
 def _google(header: list[str], legacy: bool) -> Reader:
     col = {name: i for i, name in enumerate(header)}
     emails, phones, sites = (_numbered(header, k) for k in ("E-mail", "Phone", "Website"))
+    card_of = csvcards.google(header)
     if legacy:
         name_parts = ("Name Prefix", "Given Name", "Additional Name", "Family Name", "Name Suffix")
         org, title, groups = "Organization 1 - Name", "Organization 1 - Title", "Group Membership"
@@ -70,6 +74,8 @@ def _google(header: list[str], legacy: bool) -> Reader:
         name = cell("Name") if legacy else ""
         name = name or " ".join(p for p in (cell(n) for n in name_parts) if p)
         name = name or cell("Nickname") or cell("File As")
+        prefix, given, additional, family, suffix = (cell(n) for n in name_parts)
+        details = card_of(cell, name, [family, given, additional, prefix, suffix], legacy)
         return _cells(
             name,
             cell(org),
@@ -80,22 +86,10 @@ def _google(header: list[str], legacy: bool) -> Reader:
             _google_labels(cell(groups)),
             values(sites),
             cell("Notes"),
+            details,
         )
 
     return read
-
-
-_OUTLOOK_EMAILS = ("E-mail Address", "E-mail 2 Address", "E-mail 3 Address")
-_OUTLOOK_PHONES = (
-    "Mobile Phone",
-    "Business Phone",
-    "Home Phone",
-    "Business Phone 2",
-    "Home Phone 2",
-    "Other Phone",
-    "Primary Phone",
-    "Company Main Phone",
-)
 
 
 def _outlook(header: list[str]) -> Reader:
@@ -116,12 +110,13 @@ def _outlook(header: list[str]) -> Reader:
             name,
             cell("Company"),
             cell("Job Title"),
-            [cell(n) for n in _OUTLOOK_EMAILS if cell(n)],
-            [cell(n) for n in _OUTLOOK_PHONES if cell(n)],
+            [cell(n) for n in csvcards.OUTLOOK_EMAILS if cell(n)],
+            [cell(n) for n in csvcards.OUTLOOK_PHONES if cell(n)],
             birthday,
             tags,
             [cell("Web Page")] if cell("Web Page") else [],
             cell("Notes"),
+            csvcards.outlook(cell, name, [parts[3], parts[1], parts[2], parts[0], cell("Suffix")]),
         )
 
     return read
@@ -137,6 +132,7 @@ def _cells(
     tags: list[str],
     sites: list[str],
     notes: str,
+    details: dict[str, object],
 ) -> Cells:
     linkedin = next((s for s in sites if "linkedin.com/in/" in s.lower()), "")
     return {
@@ -151,6 +147,7 @@ def _cells(
         "tags": tags,
         "linkedin": linkedin,
         "notes": notes,
+        "details": details,
     }
 
 

@@ -140,6 +140,7 @@ class Row:
     emails: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    details: dict[str, Any] = field(default_factory=dict)  # ``netjournal.cards``
 
 
 def _delimiter(first: str) -> str:
@@ -215,6 +216,7 @@ def _extras(row: Row, cells: dict[str, Any]) -> None:
             row.phones.append(value)
     if cells.get("notes"):
         row.notes.append(clean_text(str(cells["notes"]), "note"))
+    row.details = dict(cells.get("details") or {})
 
 
 def _row(where: str, cells: dict[str, str], date_order: str) -> Row:
@@ -264,9 +266,14 @@ def import_rows(
     j: Journal, rows: Iterable[Row], summary: Summary, tier: str = "acquaintance"
 ) -> None:
     """Add or update every row inside the caller's write transaction."""
+    from netjournal import cards
+    from netjournal.interop.vcardparts import join
+    from netjournal.store import card_writes
     from netjournal.store.reads import dump as dump_reads
 
     people = Contacts(j, source="csv", tier=tier)
+    kept = {key: cards.loads(text) for key, text in dump_reads.contact_cards(j.conn).items()}
+    changed_cards: set[int] = set()
     notes: dict[int, set[str]] = {}
     for contact_id, text in dump_reads.interop_facts(j.conn, "other"):
         notes.setdefault(contact_id, set()).add(text)
@@ -290,6 +297,9 @@ def import_rows(
         else:
             status = "updated" if _refresh(people, key, row) else "unchanged"
         people.claim(key, found)
+        if row.details and join(people, key, row.details, kept):
+            changed_cards.add(key)
+            status = "updated" if status == "unchanged" else status
         known = notes.setdefault(key, set()) if key >= 0 else set()
         new_notes = [n for n in row.notes if n not in known]
         for note in new_notes:
@@ -301,6 +311,7 @@ def import_rows(
         seen[key] = row.where
     people.flush()
     j.flush()
+    card_writes.put(j.conn, [(people.real_id(k), cards.dumps(kept[k])) for k in changed_cards])
     summary.filed, summary.tier = people.filed, tier
 
 

@@ -269,7 +269,7 @@ def import_cards(
         else:
             status = "updated" if _refresh(people, key, card) else "unchanged"
         people.claim(key, found)
-        if _keep_card(people, key, card, kept):
+        if vcardparts.join(people, key, card.details, kept):
             changed_cards.add(key)
             status = "updated" if status == "unchanged" else status
         brought.setdefault(key, set()).update(found)
@@ -288,20 +288,6 @@ def import_cards(
     j.flush()
     card_writes.put(j.conn, [(people.real_id(k), card_data.dumps(kept[k])) for k in changed_cards])
     summary.filed, summary.tier = people.filed, tier
-
-
-def _keep_card(people: Contacts, key: int, card: Card, kept: dict[int, card_data.Data]) -> bool:
-    """Join what ``card`` said to what the contact's card held; True if that changed."""
-    row = people.rows[key]
-    said = vcardparts.beyond(card.details, row, people.identities.get(key, set()))
-    if not said:
-        return False
-    old = kept.get(key, {})
-    joined = card_data.merge(old, said, row["name"], row.get("company"))
-    if joined == old:
-        return False
-    kept[key] = joined
-    return True
 
 
 #: how alike an edited note must be to the one it replaces

@@ -32,7 +32,7 @@ _N = ("family", "given", "additional", "prefix", "suffix")
 _ADR = ("box", "extended", "street", "city", "region", "code", "country")
 
 
-def _clean(value: Any) -> str | None:
+def clean_value(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     try:
@@ -43,7 +43,7 @@ def _clean(value: Any) -> str | None:
 
 
 def _clean_parts(raw: Any) -> list[str]:
-    return [t for t in (_clean(v) for v in parts(raw)) if t]
+    return [t for t in (clean_value(v) for v in parts(raw)) if t]
 
 
 #: 2.1's bare parameters that say how a value is written, not what it is
@@ -81,7 +81,9 @@ def read(component: Any, name: str) -> Data:
         n = [_clean_parts(getattr(line.value, attr, "")) for attr in _N]
         if any(n):
             data["fn"], data["n"] = name, n
-    nicknames = [t for line in component.contents.get("nickname", []) if (t := _clean(line.value))]
+    nicknames = [
+        t for line in component.contents.get("nickname", []) if (t := clean_value(line.value))
+    ]
     for line in component.contents.get("org", [])[:1]:
         units = _clean_parts(line.value)
         if units:
@@ -91,7 +93,7 @@ def read(component: Any, name: str) -> Data:
     for kind in ("email", "tel", "url"):
         items = []
         for line in component.contents.get(kind, []):
-            value = _clean(tel_text(line.value) if kind == "tel" else line.value)
+            value = clean_value(tel_text(line.value) if kind == "tel" else line.value)
             if value and (kind != "email" or identity.email(value)):
                 items.append([value, _types(line)])
         if items:
@@ -103,7 +105,7 @@ def read(component: Any, name: str) -> Data:
             addresses.append([adr, _types(line)])
     if addresses:
         data["adr"] = addresses
-    return cards.fit(_capped(data))
+    return cards.fit(capped(data))
 
 
 #: the types an export writes when it knows none: an item with only these says nothing more
@@ -133,6 +135,22 @@ def beyond(data: Data, row: dict[str, Any], known: set[Identity]) -> Data:
     return out
 
 
+def join(people: Any, key: int, details: Data, kept: dict[int, Data]) -> bool:
+    """Join what an imported card (or CSV row) said, ``details``, to what the contact's
+    card held in ``kept`` (``interop.Contacts`` ``people``, the contact's ``key``); True
+    if that changed it."""
+    row = people.rows[key]
+    said = beyond(details, row, people.identities.get(key, set()))
+    if not said:
+        return False
+    old = kept.get(key, {})
+    joined = cards.merge(old, said, row["name"], row.get("company"))
+    if joined == old:
+        return False
+    kept[key] = joined
+    return True
+
+
 def _derived(
     kind: str, item: list[Any], own: dict[str, Any], known: set[Identity], row: dict[str, Any]
 ) -> bool:
@@ -140,12 +158,13 @@ def _derived(
     if not set(types) <= _DEFAULT_TYPES[kind]:
         return False
     if kind == "url":
-        return bool(value) and identity.linkedin(value) == row.get("linkedin_url")
+        profile = identity.linkedin(value) if value else None
+        return profile is not None and profile == row.get("linkedin_url")
     stored = "phone" if kind == "tel" else "email"
     return value == own[kind] or (stored, value) in known
 
 
-def _capped(data: Data) -> Data:
+def capped(data: Data) -> Data:
     for key in cards.LISTS + cards.PAIRS:
         if key in data:
             data[key] = data[key][: cards.MAX_ITEMS]
