@@ -42,6 +42,8 @@ TAB_AS = "    "
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form: 'Élodie  Núñez' -> 'elodie nunez'."""
+    if text.isascii():  # NFKD leaves ASCII as it is and it has no combining marks
+        return " ".join(text.casefold().split())
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())

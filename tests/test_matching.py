@@ -193,3 +193,48 @@ def test_lazy_walk_equals_sorting_every_helper(monkeypatch) -> None:
         )
 
     check()
+
+
+def test_fold_ascii_fast_path_equals_the_unicode_path() -> None:
+    import unicodedata
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from netjournal.text import fold
+
+    @given(st.text(alphabet=st.characters(max_codepoint=127)))
+    def check(text: str) -> None:
+        slow = "".join(
+            ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+        )
+        assert fold(text) == " ".join(slow.casefold().split())
+
+    check()
+
+
+def test_met_together_equals_the_plain_self_join() -> None:
+    import random
+    import sqlite3
+
+    from netjournal.store.reads import proactive
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute(
+        "CREATE TABLE participant (id INTEGER PRIMARY KEY, interaction_id INTEGER, "
+        "contact_id INTEGER, UNIQUE (interaction_id, contact_id))"
+    )
+    rng = random.Random(19)
+    for interaction in range(400):  # lone meetings, pairs and groups of up to five
+        for cid in rng.sample(range(30), rng.choice([1, 1, 1, 2, 3, 5])):
+            conn.execute(
+                "INSERT INTO participant (interaction_id, contact_id) VALUES (?, ?)",
+                (interaction, cid),
+            )
+    plain = conn.execute(
+        "SELECT DISTINCT a.contact_id, b.contact_id FROM participant a "
+        "JOIN participant b ON a.interaction_id = b.interaction_id "
+        "AND a.contact_id < b.contact_id"
+    ).fetchall()
+    assert sorted(proactive.met_together(conn)) == sorted(plain)
+    assert plain

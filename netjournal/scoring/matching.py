@@ -71,10 +71,18 @@ def words(text: str) -> frozenset[str]:
     """The stems of the meaningful words of a text."""
     out = set()
     for token in _WORD.findall(fold(text)):
-        if len(token) < 2 or token in STOP_WORDS or token.isdigit():
-            continue
-        out.add(stem(token))
+        try:
+            stemmed = _STEMS[token]
+        except KeyError:
+            meaningless = len(token) < 2 or token in STOP_WORDS or token.isdigit()
+            stemmed = _STEMS[token] = None if meaningless else stem(token)
+        if stemmed is not None:
+            out.add(stemmed)
     return frozenset(out)
+
+
+#: token -> its stem, or None for a token that is no word (a cache: stemming is pure)
+_STEMS: dict[str, str | None] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,11 +174,13 @@ def offers(p: Profile, *, skills: bool = True) -> list[Offer]:
 
 
 def needs(p: Profile) -> list[Need]:
-    return [
-        Need(category, text, words(text))
-        for category, text in p.facts
-        if category in ("seeking", "goals") and words(text)
-    ]
+    out = []
+    for category, text in p.facts:
+        if category in ("seeking", "goals"):
+            stems = words(text)
+            if stems:
+                out.append(Need(category, text, stems))
+    return out
 
 
 def describe_need(p: Profile, need: Need) -> str:
@@ -354,7 +364,8 @@ def introductions(
             if best is not None:
                 out.append(best)
                 found += 1
-    out.sort(key=lambda i: (-i.score, fold(i.seeker), fold(i.helper)))
+    folded = {p.id: fold(p.name) for p in profiles}
+    out.sort(key=lambda i: (-i.score, folded[i.seeker_id], folded[i.helper_id]))
     return out
 
 
