@@ -143,7 +143,7 @@ def dress(command: Any, path: str, root_db: Any = None) -> None:
     if getattr(command, "_netjournal_dressed", False):
         return
     command._netjournal_dressed = True
-    from netjournal.cli import globalopts, pager
+    from netjournal.cli import globalopts, negatives, pager
     from netjournal.cli.complete import name_completer
     from netjournal.cli.examples import EXAMPLES
 
@@ -165,6 +165,7 @@ def dress(command: Any, path: str, root_db: Any = None) -> None:
     if subcommands is None:
         globalopts.add_db_option(command, root_db)
         pager.page_long_output(command, path)
+        negatives.let_negative_numbers_through(command)
         return
     for name, sub in subcommands.items():
         dress(sub, f"{path} {name}".strip(), root_db)
