@@ -22,7 +22,8 @@ Targets are DESIGN.md's "Performance" section. Standard library and the project 
     python bench/run.py --huge --check   # and 50,000 contacts; exit 1 on a missed target
     python bench/run.py --json
 
-Rows: startup; the reads on each journal (their warm-up is the cold run); ``due (first of
+Rows: startup; the reads on each journal (their warm-up is the cold run; ``net`` is plain
+``net``, the day's page, with ``due``'s targets); ``due (first of
 day)`` on a fresh copy before every run (each run the first report of a day: a target,
 not a warm-up); ``review --month``, ``contacts``, ``match`` (the large journal's facts all
 share words; the ``varied`` journal's rarely do), ``export json`` and ``import json`` of
@@ -891,7 +892,7 @@ def _checks(
     elif r.label == "import json":
         checks.append(("≤8 s", r.median <= 8.0))
         checks.append(("≤150 MiB", (r.peak or 0) <= 150 * MIB))
-    elif base in ("due", "balance", "depth", "show") and "--json" not in r.label:
+    elif base in ("due", "net", "balance", "depth", "show") and "--json" not in r.label:
         if r.journal in ("large", "real"):
             checks.append(("≤2.5× floor", r.ratio <= 2.5))
             own = small.get((r.label, r.via))
@@ -1063,6 +1064,7 @@ def run_all(
     first_of_day(bench, launchers, reads, work, config, wanted)
     commands = [
         ["due"],
+        [],  # plain `net`: the day's page (the top of due, follow-ups, goals, streak)
         ["balance"],
         ["depth"],
         ["show", "NAME"],
@@ -1072,7 +1074,7 @@ def run_all(
     ]
     for via, launcher in launchers:
         for cmd in commands:
-            label = " ".join(cmd)
+            label = " ".join(cmd) or "net"
             group = []
             for name, (copy, meta) in copies.items():
                 if not wanted(label, name):

@@ -20,6 +20,8 @@ ARG_NOT_UTF8 = (
     "The argument '{arg}' is not valid UTF-8 text; nothing was written. "
     "Check that your terminal uses UTF-8, or retype it."
 )
+#: under a table that left columns out to fit the terminal
+TABLE_HIDDEN = "Hidden to fit the terminal's width ({width}): {columns} (widen it or use --json)."
 
 # --- journal file --------------------------------------------------------------------
 
@@ -108,7 +110,7 @@ NAME_AMBIGUOUS = "'{name}' could be {options}. Type more of the name."
 NAME_TAKEN = "There is already a contact called '{name}'."
 NO_DUPES = "No two contacts look like one person."
 DOCTOR_LOOKALIKE = "'{a}' and '{b}' look like one person ({evidence}); if they are: {merge}"
-DOCTOR_MORE_LOOKALIKES = "… and {count} more pairs: net contact dupes lists them all"
+DOCTOR_MORE_LOOKALIKES = "… and {more}: net contact dupes lists them all"
 NAME_CLOSE_ON_LOG = (
     "No contact is called '{name}'. Did you mean {options}? "
     "Use the full name, or --new to create '{name}'."
@@ -206,6 +208,16 @@ RM_NEEDS_YES = (
 )
 NO_CONTACTS = 'No contacts yet. Start with: net log "Ana Rossi" -m "Coffee at the fair".'
 NO_CHANGES = "Nothing to change: give at least one option."
+NO_ASKS = 'No asks yet. Record one with: net ask Ana "intro to her accountant" -k introduction.'
+NO_OPEN_ASKS = "No open asks; net asks lists all of them, granted and declined too."
+NO_BALANCE = (
+    "Nobody to balance yet: the give and take of each contact shows here. "
+    'Start with: net log "Ana Rossi" -m "Coffee at the fair" --give "advice:reviewed her deck".'
+)
+NO_DEPTH = (
+    "Nobody to measure yet: the depth of each relationship shows here. "
+    'Start with: net log "Ana Rossi" -m "Coffee at the fair" --learned family:"two daughters".'
+)
 
 # --- records: edit, rm, undo ---------------------------------------------------------
 
@@ -221,7 +233,7 @@ RECORD_ID_TOO_LONG = (
 RECORD_UPDATED = "Updated {id}."
 RECORD_REMOVED = "Removed {id}."
 OPTION_NOT_FOR_RECORD = "{option} does not apply to {id}."
-UNDONE = "Undid '{name}' ({steps} changes)."
+UNDONE = "Undid '{name}' ({changes})."
 NOTHING_TO_UNDO = "Nothing to undo."
 UNDO_FOREIGN_STEP = (
     "The undo history of '{name}' holds a change netjournal did not record (step {step}); "
@@ -252,8 +264,6 @@ SCORING_EXPECT_INT = "a whole number of zero or more"
 SCORING_EXPECT_POSITIVE = "a number above zero"
 SCORING_EXPECT_TABLE = "a table of values"
 SCORING_EXPECT_WORDS = "a list of words"
-SCORING_DAY = "{n} day"
-SCORING_DAYS = "{n} days"
 # balance labels (also in the JSON)
 SCORING_LABEL_NONE = "no exchanges yet"
 SCORING_LABEL_CREDIT = "in credit"
@@ -273,13 +283,12 @@ SCORING_STALE = "older than 24 months: {items}"
 SCORING_NOTHING_KNOWN = "no profile facts yet"
 SCORING_KNOWLEDGE_DETAIL = "{parts} ({score:g} of {total:g})"
 SCORING_FREQUENCY_DETAIL = (
-    "{n} weighted interactions in the last {days} days: {real} real, {light} light "
-    "(weekly real contact = 1)"
+    "{interactions} in the last {days}: {real} real, {light} light (weekly real contact = 1)"
 )
 SCORING_NO_INTERACTION = "no interaction yet"
 SCORING_RECENCY_DETAIL = "last real contact {ago} ago (half-life {half_life})"
 SCORING_RECENCY_LIGHT = "{kind} {ago} ago, a light touch × {weight:.2f} (half-life {half_life})"
-SCORING_RECENCY_NONE = "no interaction in the last {days} days"
+SCORING_RECENCY_NONE = "no interaction in the last {days}"
 SCORING_RICHNESS_DETAIL = "richest {n} of 24 months: {items}"
 SCORING_RICHNESS_EMPTY = " ({n} more would count)"
 SCORING_RECIPROCITY_DETAIL = (
@@ -292,20 +301,17 @@ SCORING_EV_SERVICES = (
     "services in 24 months: {n} ({given} given, {got} received); promises kept on time: {kept}"
 )
 SCORING_EV_RICH = (
-    "real contact (a call or better) in 24 months: {n} in {months} distinct months "
-    "(need {need} in {need_months})"
+    "real contact (a call or better) in 24 months: {n} in {months} (need {need} in {need_months})"
 )
-SCORING_EV_KNOWLEDGE = (
-    "knowledge {value:.2f} (need {need:.2f}, or {each} services each way in {months} months)"
-)
+SCORING_EV_KNOWLEDGE = "knowledge {value:.2f} (need {need:.2f}, or {each} each way in {months})"
 SCORING_EV_REFERRALS = "referrals in 24 months: {received} received, {given} given"
 SCORING_EV_RATIO = "give/take ratio {ratio}"
 SCORING_NO_RATIO = "none yet"
 SCORING_EV_INTERACTIONS = "interactions: {n}; any other than social: {answer}"
 SCORING_YES = "yes"
 SCORING_NO = "no"
-SCORING_EV_LAPSED = "lapsed from {was}: last interaction {ago} ago, more than {limit} days"
-SCORING_EV_LAPSED_REAL = "lapsed from {was}: last real contact {ago} ago, more than {limit} days"
+SCORING_EV_LAPSED = "lapsed from {was}: last interaction {ago} ago, more than {limit}"
+SCORING_EV_LAPSED_REAL = "lapsed from {was}: last real contact {ago} ago, more than {limit}"
 # stage verdicts and what the next stage needs
 SCORING_VERDICT = "{stage}; {next} needs: {needs}"
 SCORING_VERDICT_TOP = "profitability: referrals both ways, the last stage"
@@ -313,13 +319,12 @@ SCORING_VERDICT_DORMANT = "dormant, was {was}: meet again to revive it"
 SCORING_VERDICT_LAPSED = "{stage}, lapsed from {was}: real contact (a call or better) restores it"
 SCORING_NEED_VISIBILITY = "an interaction other than social (a meeting, a call, an email)"
 SCORING_NEED_SERVICE = "a service either way (a give, or a granted ask) or a promise kept on time"
-SCORING_NEED_ONE_RICH = "1 more rich meeting (a call or better)"
-SCORING_NEED_RICH = "{n} more rich meetings (a call or better)"
+SCORING_NEED_RICH = "{meetings} (a call or better)"
 SCORING_NEED_ANOTHER_MONTH = " in another month"
-SCORING_NEED_OTHER_MONTHS = " in {n} other months"
+SCORING_NEED_OTHER_MONTHS = " in {months}"
 SCORING_NEED_KNOWLEDGE = (
     "knowledge {need:.2f} (now {now:.2f}: learn their family, goals or interests), "
-    "or {each} services each way"
+    "or {each} each way"
 )
 SCORING_NEED_RECEIVED = "a referral, introduction, job-lead or business received from them"
 SCORING_NEED_PASSED = "a referral, introduction, job-lead or business passed to them"
@@ -351,18 +356,17 @@ SCORING_ASK_OVERDRAWS = (
     "deposit before you withdraw."
 )
 SCORING_ASK_TOO_EARLY = (
-    "{name} is still at stage {stage}: it is too early to ask for a {kind}; "
-    "build credibility first."
+    "{name} is still at stage {stage}: it is too early to ask for {kind}; build credibility first."
 )
 SCORING_ASK_HINT = (
-    "You gave {name} {gives} times and never asked, at stage {stage}: a good time to ask."
+    "You gave {name} something {times} and never asked, at stage {stage}: a good time to ask."
 )
 NO_CADENCE_AND_CADENCE = "Give either --cadence or --no-cadence, not both."
 
 # --- follow-ups, due, snooze, calendar export ------------------------------------------
 
-DUE_NOTHING = "Nobody is due within {days} days. Run 'net due --all' to see everyone."
-DUE_NOBODY = "No contacts to rank yet."
+DUE_NOTHING = "Nobody is due within {days}. Run 'net due --all' to see everyone."
+DUE_NOBODY = 'No contacts to rank yet. Start with: net log "Ana Rossi" -m "Coffee at the fair".'
 DUE_MORE = "… and {more} more; --limit 0 shows them all."
 BAD_LIMIT = "--limit must be a whole number of rows, 0 for all, not {limit}."
 DUE_SNOOZED = (
@@ -389,24 +393,24 @@ SNOOZE_KEEPS_OVERDUE = (
     "'net due' keeps listing it."
 )
 SNOOZE_HIDES_LATE_CADENCE = (
-    "Note: {name} is already past the cadence (last real contact {since} days ago, every "
-    "{every} days); the snooze hides that until {day}."
+    "Note: {name} is already past the cadence (last real contact {since} ago, every "
+    "{every}); the snooze hides that until {day}."
 )
 SNOOZE_HIDES_LATE_CADENCE_NEVER = (
-    "Note: {name} is already past the cadence (no real contact yet, every {every} days); "
+    "Note: {name} is already past the cadence (no real contact yet, every {every}); "
     "the snooze hides that until {day}."
 )
 SNOOZE_CLEARED = "{name} is no longer snoozed."
 SNOOZE_NOT_FUTURE = "Snooze until a day after today, not {day}."
 SNOOZE_WHEN_OR_CLEAR = "Give WHEN to snooze until, or --clear to stop snoozing, not both."
 SNOOZE_NEEDS_WHEN = "Say until when: net snooze NAME WHEN (or --clear)."
-ICS_WRITTEN = "Wrote {events} calendar events to {path}."
+ICS_WRITTEN = "Wrote {events} to {path}."
 
 # --- import and export (interop) -------------------------------------------------------
 
 IMPORT_NOT_FILE = "Cannot read {path}: {reason}."
-IMPORT_NOT_TEXT = "{path} is not a {what} file: it is not UTF-8 text."
-IMPORT_NOT_TEXT_EITHER = "{path} is not a {what} file: it is neither UTF-8 nor {encoding} text."
+IMPORT_NOT_TEXT = "{path} is not {a_what} file: it is not UTF-8 text."
+IMPORT_NOT_TEXT_EITHER = "{path} is not {a_what} file: it is neither UTF-8 nor {encoding} text."
 WHY_READ_AS = "not UTF-8, so read as {encoding} (what Excel and Outlook write on Windows)"
 IMPORT_TOO_BIG = (
     "{path} is {size} MB, over the import limit of {limit} MB; nothing was imported. "
@@ -416,7 +420,7 @@ IMPORT_STREAM_TOO_BIG = (
     "{path} goes on past the import limit of {limit} MB; nothing was imported. "
     "To import more, raise import_limit_mb in {config}."
 )
-IMPORT_LINE_TOO_LONG = "{path} is not a {what} file: it has a line longer than {limit} characters."
+IMPORT_LINE_TOO_LONG = "{path} is not {a_what} file: it has a line longer than {limit} characters."
 IMPORT_NOT_LINKEDIN = (
     "{path} is not a LinkedIn Connections.csv: no header row with First Name and Last Name."
 )
@@ -445,7 +449,7 @@ IMPORT_MORE_SAME = (
 IMPORT_MORE_RENAMED = (
     "  … and {count} more added under another name (only the first {limit} are listed)."
 )
-IMPORT_MORE_WARNINGS = "  … and {count} more notes (only the first {limit} are listed)."
+IMPORT_MORE_WARNINGS = "  … and {more} (only the first {limit} are listed)."
 IMPORT_RENAMED = (
     "  {where}: '{name}' has a different {why} from the contact '{name}', so this one was "
     "added as '{new}'. If they are one person: net contact merge {merge}"
@@ -462,6 +466,13 @@ IMPORT_FILED = (
     "Filed {n} as {tiers}: no cadence, and not in 'net due', until you meet them "
     "(a call or better); --tier changes it."
 )
+TIER_ONE = {
+    "inner": "inner circle",
+    "close": "a close contact",
+    "active": "an active contact",
+    "network": "a network contact",
+    "acquaintance": "an acquaintance",
+}
 TIER_PLURALS = {
     "inner": "inner circle",
     "close": "close contacts",
@@ -470,6 +481,23 @@ TIER_PLURALS = {
     "acquaintance": "acquaintances",
 }
 IMPORT_JSON_DONE = "Restored {path}: {counts}."
+#: each journal table in words, (one, many), for "Restored FILE: 8 contacts, ..."
+JSON_TABLE_WORDS = {
+    "contact": ("contact", "contacts"),
+    "identity": ("email, phone or profile", "emails, phones and profiles"),
+    "contact_card": ("imported card", "imported cards"),
+    "interaction": ("interaction", "interactions"),
+    "participant": ("person at an interaction", "people at interactions"),
+    "exchange": ("give or ask", "gives and asks"),
+    "introduction": ("introduction", "introductions"),
+    "fact": ("fact", "facts"),
+    "followup": ("follow-up or promise", "follow-ups and promises"),
+    "goal": ("goal", "goals"),
+    "expense": ("expense", "expenses"),
+    "target": ("target", "targets"),
+    "setting": ("setting", "settings"),
+    "captured": ("captured event or message", "captured events and messages"),
+}
 IMPORT_JSON_MERGED = "Merged {path}: added {added}; already there {kept}."
 WHY_NO_NAME = "no name"
 WHY_SAME_AS = "the same person as {where}"
@@ -488,9 +516,42 @@ CONFIG_BAD_SCORING = "In the config file {path}{line}, [scoring] key '{key}': {e
 CONFIG_AT_LINE = ", line {line}"
 CONFIG_NO_FILE = "(no config file at {path}: the defaults are in force)"
 
+# --- the day's page (plain net, net today) ---------------------------------------------
+
+TODAY_WELCOME = (
+    "Welcome to net, a journal for business networking.\n"
+    "There is no journal at {path} yet; the first thing you log creates it.\n"
+    '  net log NAME -m "what you talked about"   log a meeting and start your journal\n'
+    "  net demo                                  a tour on a sample journal\n"
+    "  net help                                  every command"
+)
+TODAY_EMPTY = (
+    "Nothing needs you today. Log a meeting with: net log NAME -m TEXT; "
+    "set a goal with: net goal set one-to-ones 2 --per week."
+)
+TODAY_STREAK = "streak: {days} in a row with a networking action"
+TODAY_NO_STREAK = "no streak yet: log something today to start one"
+TODAY_DUE_TITLE = "Whom to contact"
+TODAY_DUE_MORE = "{more} more: net due"
+TODAY_FOLLOWUPS_TITLE = "Follow-ups and promises due this week"
+TODAY_FOLLOWUPS_MORE = "{more} more: net followups"
+TODAY_NO_FOLLOWUPS = "No follow-ups or promises due this week."
+TODAY_GOALS = "Goals:"
+TODAY_GOAL = "{metric} {actual} of {target} this {per}"
+
 # --- goals, money, targets, match, review ----------------------------------------------
 
-GOAL_SET = "Goal: {target} {metric} a {per}."
+GOAL_SET = "Goal: {target} a {per}."
+#: each goal metric as a counted noun, (one, many): "Goal: 1 one-to-one a week."
+GOAL_METRIC_WORDS = {
+    "one-to-ones": ("one-to-one", "one-to-ones"),
+    "interactions": ("interaction", "interactions"),
+    "gives": ("give", "gives"),
+    "referrals-given": ("referral given", "referrals given"),
+    "new-contacts": ("new contact", "new contacts"),
+    "facts": ("fact learned", "facts learned"),
+    "follow-ups-done": ("follow-up done", "follow-ups done"),
+}
 GOAL_REMOVED = "Removed the {metric} goal."
 GOAL_NOT_SET = "There is no {metric} goal."
 BAD_GOAL_TARGET = "A goal must be a whole number from 1 to 10000, not {n}."
@@ -600,7 +661,7 @@ RESTORE_NEWER = (
 )
 RESTORE_SAME = "{path} is the journal itself; there is nothing to restore."
 RESTORE_BROKEN_LINKS = (
-    "{path} has {count} record(s) that point at missing ones (e.g. {example}); "
+    "{path} has {records} pointing at missing ones (e.g. {example}); "
     "it was not restored, and the journal was not changed."
 )
 RESTORE_NOT_TEXT = (
@@ -630,25 +691,23 @@ NOT_A_WHOLE_NUMBER = "{value!r} is not a whole number."
 DOCTOR_NO_JOURNAL = "There is no journal at {path} yet; nothing to check."
 DOCTOR_OK = "All checks passed."
 DOCTOR_REBUILT = (
-    "Score cache rebuilt: its triggers restored and {count} cached score(s) dropped; "
+    "Score cache rebuilt: its triggers restored and {scores} dropped; "
     "the next report recomputes them."
 )
-DOCTOR_PROBLEMS = "{count} problem(s) found. Back up the journal (net backup) before repairing."
+DOCTOR_PROBLEMS = "{problems} found. Back up the journal (net backup) before repairing."
 DOCTOR_CACHE_TRIGGERS = (
     "the score cache's triggers are missing or altered (net doctor --rebuild restores them)"
 )
 DOCTOR_CACHE_STALE = (
-    "cached scores of {stale} of {of} contacts checked differ from a fresh computation "
+    "cached scores of {stale} of {of} checked differ from a fresh computation "
     "(net doctor --rebuild empties the cache)"
 )
 DOCTOR_REMOVED = "Removed what netjournal did not create: {objects}."
 DOCTOR_RESTORED = "Restored netjournal's own {objects}."
 DOCTOR_FORGOT_UNDO = (
-    "Forgot the undo history of {count} command(s) holding changes netjournal did not record."
+    "Forgot the undo history of {commands} holding changes netjournal did not record."
 )
-DOCTOR_TEMP_REMOVED = (
-    "Removed {count} temporary copy(ies) left by an interrupted backup, restore or upgrade."
-)
+DOCTOR_TEMP_REMOVED = "Removed {copies} left by an interrupted backup, restore or upgrade."
 # net doctor's problems, one line each, with the way to fix it
 DOCTOR_FOREIGN_CODE = "{object} was not created by netjournal; net doctor --rebuild removes it"
 DOCTOR_FOREIGN_TABLE = (
@@ -666,7 +725,7 @@ DOCTOR_UNDO_STEP = (
     "undo step {step} of '{name}' is not a change netjournal records, so net undo refuses "
     "it; net doctor --rebuild forgets that command's undo history"
 )
-DOCTOR_UNDO_MORE = "and {count} more such undo steps"
+DOCTOR_UNDO_MORE = "and {more}"
 DOCTOR_UNDO_OFF = (
     "undo recording is switched off, so net undo would skip changes; "
     "the next write command (or net doctor --rebuild) switches it on"
@@ -696,7 +755,7 @@ SEARCH_CANNOT_PARSE = (
 )
 SEARCH_BAD_IN = "Unknown kind of record '{value}' for --in; use one of: {options}."
 SEARCH_NONE = "Nothing in the journal matches {query}."
-SEARCH_MORE = "{more} more match(es); --limit 0 shows them all."
+SEARCH_MORE = "{more}; --limit 0 shows them all."
 DOCTOR_SEARCH_STALE = (
     "the search index differs from the journal's {table} rows; net doctor --rebuild rebuilds it"
 )
@@ -711,7 +770,7 @@ INTRO_NONE = "No introductions in the journal yet: net introduce A B records one
 INTRO_NONE_FOR = "No introductions made to, by or for {name} yet."
 MET_THROUGH_SET = "{name} was introduced to you by {by}."
 MET_THROUGH_CLEARED = "Forgot who introduced you to {name}."
-GRAPH_WRITTEN = "Drew the introduction network ({people} people) in {path}."
+GRAPH_WRITTEN = "Drew the introduction network ({people}) in {path}."
 PATH_NONE = (
     "Nobody in the journal points at {target} yet: no introduction, meeting, company, role or fact."
 )
@@ -719,11 +778,10 @@ CONFIG_NO_ME = " (not set: captures cannot tell you from the others; add emails 
 
 # --- capture (net import calendar|mail, net inbox) ---------------------------------------
 CAPTURE_LINE = "{at}  {kind} with {names}{note}{extras}"
-CAPTURE_MORE_PROBLEMS = "... and {count} more problems."
-CAPTURE_SUMMARY = "{source}: {n} {noun} {done} with {contacts} contact{plural}"
+CAPTURE_MORE_PROBLEMS = "... and {more}."
+CAPTURE_SUMMARY = "{source}: {entries} {done} with {contacts}"
 CAPTURE_DONE = "logged"
 CAPTURE_WOULD = "would be logged"
-CAPTURE_PLURALS = {"entry": "entries"}
 CAPTURE_SKIPPED = "; {n} skipped ({reasons})"
 CAPTURE_UNKNOWN = "; {n} unknown {what}: {people}"
 CAPTURE_UNKNOWN_WHAT = {
@@ -739,7 +797,7 @@ CAPTURE_NO_ME = (
 CAPTURE_NOTHING_READ = "Nothing could be read from {path}."
 CAPTURE_DRY_RUN = "Dry run: nothing was written."
 CAPTURE_CANCELLED = "Cancelled; nothing was written."
-CAPTURE_REVIEW = "Write these {n} interactions? [a]ccept all, [s]tep through, [c]ancel"
+CAPTURE_REVIEW = "Write {interactions}? [a]ccept all, [s]tep through, [c]ancel"
 CAPTURE_STEP = "  log it? [y]es, [n]o, [q]uit (and write those accepted so far)"
 CAPTURE_NOT_FOUND = "{path} does not exist."
 CAPTURE_TOO_BIG = (

@@ -4,10 +4,22 @@ Rich's ``Table`` measures and renders every cell through its general layout engi
 1.5 ms a row, most of what a 50-row ``net due`` costs beyond starting Python. This module
 draws the same look (Rich's ``SIMPLE_HEAD`` box: a bold header, a rule, no borders, cells
 padded by one space, a blank line between sections) with the arithmetic a table of text
-needs: column widths from the widest cell, shrinking the widest columns first when the
-table is wider than the terminal, words wrapped by terminal cell width (``rich.cells``, so
-wide and combining characters line up). Rich still does the printing, so colours, ``NO_COLOR``
-and terminals without colour behave as everywhere else.
+needs: column widths from the widest cell, words wrapped by terminal cell width
+(``rich.cells``, so wide and combining characters line up). Rich still does the printing,
+so colours, ``NO_COLOR`` and terminals without colour behave as everywhere else.
+
+Each column has a kind, which says how it may give way on a narrow terminal:
+
+- a *label* (the default: numbers, dates, kinds, bands, stages, short codes) never wraps;
+- ``names=`` columns wrap, between words only, when nothing else helps;
+- ``text=`` columns (free text: notes, reasons) wrap between words.
+
+When the table is wider than the terminal, the free text first wraps down to
+:data:`TEXT_EASY` cells; then the columns named in ``drop=`` go, first the first (a
+footer names them: nothing disappears silently); then the free text wraps down to its
+longest word (:data:`LONG_WORD` cells, for a word longer than that), then the names wrap
+between words. If that is still too wide, the columns on the right go (the first names
+column, or the first column, stays); only a cell wider than the terminal by itself is cut.
 
 A cell is plain text (never Rich markup: a name like ``[bold]`` prints as written), a
 ``(text, style)`` pair, or a list of such pairs. Every cell, header and title goes
@@ -18,6 +30,7 @@ sequence that came in with an import) is shown as ``\x1b``, never sent to the te
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -35,6 +48,13 @@ Cell = str | Run | Sequence[Run]
 GAP = 3
 #: the blank edge and the padding before the first column and after the last
 EDGE = 2
+#: how narrow free text wraps before a column is dropped to make room for it
+TEXT_EASY = 24
+#: a word of free text longer than this (a URL) is cut before a names column wraps
+LONG_WORD = 12
+
+LABEL, NAMES, TEXT = "label", "names", "text"
+Key = str | int
 
 
 def _runs(cell: Cell | None, style: str) -> list[Run]:
@@ -49,13 +69,46 @@ def _runs(cell: Cell | None, style: str) -> list[Run]:
 
 
 class Table:
-    """Columns (a leading ``>`` right-aligns one), an optional title, rows and sections."""
+    """Columns (a leading ``>`` right-aligns one), an optional title, rows and sections.
 
-    def __init__(self, *columns: str, title: str | None = None) -> None:
+    ``names`` and ``text`` list the columns (by header, without the ``>``, or by index)
+    of those kinds; every other column is a label. ``drop`` lists the columns that may be
+    hidden on a narrow terminal, the least important first; an entry may be a tuple of
+    columns that go together.
+    """
+
+    def __init__(
+        self,
+        *columns: str,
+        title: str | None = None,
+        names: Sequence[Key] = (),
+        text: Sequence[Key] = (),
+        drop: Sequence[Key | tuple[Key, ...]] = (),
+    ) -> None:
         self.title = None if title is None else visible(title)
-        self.headers = [visible(c[1:] if c.startswith(">") else c) for c in columns]
+        self._keys = [c[1:] if c.startswith(">") else c for c in columns]
+        self.headers = [visible(k) for k in self._keys]
         self.right = [c.startswith(">") for c in columns]
+        self.kinds = [LABEL] * len(columns)
+        for key in names:
+            self.kinds[self._index(key)] = NAMES
+        for key in text:
+            self.kinds[self._index(key)] = TEXT
+        self.drop: list[list[int]] = [
+            [self._index(k) for k in (group if isinstance(group, tuple) else (group,))]
+            for group in drop
+        ]
         self.rows: list[list[list[Run]] | None] = []
+
+    def _index(self, key: Key) -> int:
+        if isinstance(key, int):
+            if not 0 <= key < len(self._keys):
+                raise ValueError(f"no column {key}")
+            return key
+        found = [i for i, k in enumerate(self._keys) if k == key]
+        if len(found) != 1:
+            raise ValueError(f"no single column named {key!r} in {self._keys}")
+        return found[0]
 
     def add_row(self, *cells: Cell | None, style: str = "") -> None:
         """One row; ``style`` applies to the cells that have none of their own."""
@@ -69,46 +122,104 @@ class Table:
 
     # --- layout -----------------------------------------------------------------------
 
-    def widths(self, max_width: int) -> list[int]:
-        """Column widths (content only) for a table at most ``max_width`` cells wide."""
+    def _measure(self) -> _Measure:
         n = len(self.headers)
-        natural = [cell_len(h) for h in self.headers]
-        least = [max((cell_len(w) for w in h.split()), default=0) for h in self.headers]
+        m = _Measure(
+            natural=[cell_len(h) for h in self.headers],
+            cells=[0] * n,
+            words=[0] * n,
+            head=[max((cell_len(w) for w in h.split(" ")), default=0) for h in self.headers],
+        )
         for row in self.rows:
             if row is None:
                 continue
             for i, runs in enumerate(row):
                 text = "".join(t for t, _ in runs)
                 for line in text.split("\n"):
-                    natural[i] = max(natural[i], cell_len(line))
-                    for word in line.split():
-                        least[i] = max(least[i], cell_len(word))
-        widths = natural
-        room = max_width - EDGE * 2 - GAP * (n - 1)
-        for floor in (least, [1] * n):  # first wrap between words, then inside them
-            _shrink(widths, floor, sum(widths) - room)
-        return widths
+                    m.cells[i] = max(m.cells[i], cell_len(line))
+                    for word in line.split(" "):
+                        m.words[i] = max(m.words[i], cell_len(word))
+        m.natural = [max(a, b) for a, b in zip(m.natural, m.cells, strict=True)]
+        return m
+
+    def layout(self, max_width: int) -> tuple[dict[int, int], list[int]]:
+        """The shown columns' widths (content only) by index, for a table at most
+        ``max_width`` cells wide, and the hidden columns, in the order they went."""
+        m = self._measure()
+        shown = list(range(len(self.headers)))
+        hidden: list[int] = []
+
+        def attempt(stage: int) -> dict[int, int] | None:
+            widths = [m.natural[i] for i in shown]
+            room = max_width - EDGE * 2 - GAP * (len(shown) - 1)
+            for s in range(1, stage + 1):
+                floor = [
+                    min(w, _floor(self.kinds[i], s, m, i))
+                    for i, w in zip(shown, widths, strict=True)
+                ]
+                _shrink(widths, floor, sum(widths) - room)
+            if sum(widths) <= room or stage == LAST:
+                return dict(zip(shown, widths, strict=True))
+            return None
+
+        def hide(columns: list[int]) -> None:
+            for i in columns:
+                if i in shown and len(shown) > 1:
+                    shown.remove(i)
+                    hidden.append(i)
+
+        widths = attempt(EASY)
+        for group in self.drop:
+            if widths is not None:
+                break
+            hide(group)
+            widths = attempt(EASY)
+        widths = widths or attempt(NAMES_WRAP)
+        while widths is None and len(shown) > 1:
+            keep = next((i for i in shown if self.kinds[i] == NAMES), shown[0])
+            hide([next(i for i in reversed(shown) if i != keep)])
+            widths = attempt(NAMES_WRAP)
+        return widths or attempt(LAST) or {}, hidden
+
+    def widths(self, max_width: int) -> list[int]:
+        """Column widths (content only; 0 for a hidden column) at most ``max_width`` wide."""
+        shown, _ = self.layout(max_width)
+        return [shown.get(i, 0) for i in range(len(self.headers))]
 
     def lines(self, max_width: int) -> list[list[Run]]:
         """The table as lines of styled runs (trailing blanks left out)."""
-        widths = self.widths(max_width)
+        shown, hidden = self.layout(max_width)
+        keep = sorted(shown)
+        widths = [shown[i] for i in keep]
         out: list[list[Run]] = []
         if self.title:
-            out.append([(self.title, "italic")])
+            out.extend([(self.title[a:b], "italic")] for a, b in _wrap_plain(self.title, max_width))
         out.append([])
-        header = [[(h, "bold")] for h in self.headers]
-        out.extend(self._row(header, widths))
+        header = [[(self.headers[i], "bold")] for i in keep]
+        out.extend(self._row(header, widths, keep))
         rule = sum(widths) + EDGE * 2 - 2 + GAP * (len(widths) - 1)
         out.append([(" " + "─" * rule, "")])
         for row in self.rows:
             if row is None:
                 out.append([])
             else:
-                out.extend(self._row(row, widths))
+                out.extend(self._row([row[i] for i in keep], widths, keep))
         out.append([])
+        gone = [self.headers[i] for i in hidden if self.headers[i] and not self._blank(i)]
+        if gone:
+            from netjournal import messages
+
+            note = messages.TABLE_HIDDEN.format(width=max_width, columns=", ".join(gone))
+            room = max(max_width - EDGE, 1)
+            out.extend([(" " * EDGE + note[a:b], "dim")] for a, b in _wrap_plain(note, room))
+            out.append([])
         return out
 
-    def _row(self, row: list[list[Run]], widths: list[int]) -> list[list[Run]]:
+    def _blank(self, i: int) -> bool:
+        """Whether column ``i`` holds nothing in any row (hiding it hides nothing)."""
+        return all(row is None or not "".join(t for t, _ in row[i]).strip() for row in self.rows)
+
+    def _row(self, row: list[list[Run]], widths: list[int], keep: list[int]) -> list[list[Run]]:
         cells = [_wrap(runs, width) for runs, width in zip(row, widths, strict=True)]
         height = max(len(c) for c in cells)
         lines: list[list[Run]] = []
@@ -119,7 +230,7 @@ class Table:
                 pad = widths[i] - sum(cell_len(t) for t, _ in runs)
                 if i:
                     line.append((" " * GAP, ""))
-                if self.right[i]:
+                if self.right[keep[i]]:
                     line.append((" " * pad, ""))
                     line.extend(runs)
                 else:
@@ -156,6 +267,33 @@ class Table:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         """So a table can also be one of several renderables Rich prints (``net review``)."""
         yield self.text(options.max_width)
+
+
+#: the stages of :meth:`Table.layout`: each lowers some kinds' floors
+EASY, TEXT_WORDS, LONG_WORDS, NAMES_WRAP, LAST = 1, 2, 3, 4, 5
+
+
+@dataclass
+class _Measure:
+    natural: list[int]  # the widest line of each column, header included
+    cells: list[int]  # the widest line of the cells alone
+    words: list[int]  # the longest word in the cells
+    head: list[int]  # the longest word of the header
+
+
+def _floor(kind: str, stage: int, m: _Measure, i: int) -> int:
+    """How narrow column ``i`` may get at ``stage`` (a header wraps between its words)."""
+    if stage >= LAST:
+        return 1
+    if kind == TEXT:
+        if stage == EASY:
+            return max(min(m.natural[i], TEXT_EASY), m.words[i], m.head[i])
+        if stage == TEXT_WORDS:
+            return max(m.words[i], m.head[i])
+        return max(min(m.words[i], LONG_WORD), m.head[i])
+    if kind == NAMES and stage >= NAMES_WRAP:
+        return max(m.words[i], m.head[i])
+    return max(m.cells[i], m.head[i])
 
 
 def _shrink(widths: list[int], floor: list[int], excess: int) -> None:

@@ -99,7 +99,7 @@ def test_review_on_a_terminal(
     quit), or cancel; --yes writes without asking."""
     env = {"NETJOURNAL_INTERACTIVE": "1"}
     result = ok("inbox", str(INBOX), input=answers, env=env)
-    assert "Write these 4 interactions?" in result.stdout
+    assert "Write 4 interactions?" in result.stdout
     assert sorted(r[0] for r in logged(rows, "inbox")) == logged_days
     if answers == "c\n":
         assert "Cancelled; nothing was written." in result.stderr
@@ -107,5 +107,5 @@ def test_review_on_a_terminal(
 
 def test_yes_skips_the_review(ok: Callable[..., Any], rows: Callable[..., Any]) -> None:
     result = ok("inbox", str(INBOX), "--yes", env={"NETJOURNAL_INTERACTIVE": "1"})
-    assert "Write these" not in result.stdout
+    assert "Write 4 interactions" not in result.stdout
     assert len(logged(rows, "inbox")) == 4

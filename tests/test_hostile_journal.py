@@ -324,7 +324,7 @@ def test_rebuild_forgets_a_command_with_foreign_steps_and_undo_goes_on(
     )
     conn.commit()
     conn.close()
-    assert "Forgot the undo history of 1 command(s)" in ok("doctor", "--rebuild").stderr
+    assert "Forgot the undo history of 1 command holding" in ok("doctor", "--rebuild").stderr
     ok("doctor")
     ok("undo")  # now the one before: Ana's coffee
     rows = snapshot(journal)

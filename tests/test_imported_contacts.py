@@ -120,11 +120,11 @@ def test_vcard_and_csv_imports_file_by_tier_too(
         encoding="utf-8",
     )
     result = ok("import", "vcard", str(card))
-    assert "Filed 1 as acquaintances" in result.stderr
+    assert "Filed 1 as an acquaintance" in result.stderr
     sheet = tmp_path / "c.csv"
     sheet.write_text("name,tier\nCarla Sheet,\nCesare Row,close\n", encoding="utf-8")
     result = ok("import", "csv", str(sheet), "--tier", "network")
-    assert "Filed 1 as network contacts" in result.stderr  # a row's own tier wins
+    assert "Filed 1 as a network contact" in result.stderr  # a row's own tier wins
     assert rows("SELECT name, tier, source FROM contact ORDER BY name") == [
         ("Carla Sheet", "network", "csv"),
         ("Cesare Row", "close", "csv"),

@@ -25,6 +25,7 @@ HEAVY = ("sqlmodel", "sqlalchemy", "vobject", "icalendar", "pydantic")
 
 #: read commands (when registered) and the argument lists they are run with
 READS: dict[str, list[list[str]]] = {
+    "today": [[], ["--json"], ["today"], ["today", "--json"]],  # plain `net`: the day's page
     "due": [["due"], ["due", "--json"], ["due", "Ada Lovelace"]],
     "balance": [["balance"], ["balance", "--json"], ["balance", "Ada Lovelace"]],
     "depth": [["depth"], ["depth", "--json"], ["depth", "Ada Lovelace"]],
@@ -173,8 +174,11 @@ def test_console_entry_builds_only_the_invoked_command() -> None:
     group = _only(["contact", "add", "Ada"])
     assert group is not None and [g.name for g in group.registered_groups] == ["contact"]
     assert len(app.registered_commands) > 10  # the shared app is left whole
-    for args in (["--help"], [], ["--version"], ["no-such-command"], ["-h", "show"]):
+    for args in (["--help"], ["--version"], ["no-such-command"], ["-h", "show"]):
         assert _only(args) is None, args
+    for args in ([], ["--db", "x.db"], ["--json"]):  # plain `net`: only the day's page
+        page = _only(args)
+        assert page is not None and [c.name for c in page.registered_commands] == ["today"]
 
 
 def test_the_command_table_names_the_module_of_every_command() -> None:
@@ -217,3 +221,30 @@ def test_a_command_imports_only_its_own_module() -> None:
     assert "netjournal.cli.farming" in loaded
     for other in ("journal", "contacts", "goals", "review", "io", "safety", "demo"):
         assert f"netjournal.cli.{other}'" not in loaded, loaded
+
+
+def test_plain_net_imports_only_the_days_page(journal_with_history: Path) -> None:
+    """The console script on plain `net`: the day's page module, no other command's, and
+    nothing heavy (it is a read with `net due`'s target)."""
+    code = (
+        "import sys\n"
+        "sys.argv = ['net']\n"
+        "from netjournal.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        "print(sorted(m for m in sys.modules if m.startswith('netjournal.cli.')"
+        f" or m.split('.')[0] in {HEAVY!r}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=os.environ
+    )
+    assert done.returncode == 0, done.stderr
+    assert "streak" in done.stdout.splitlines()[0]
+    loaded = done.stdout.strip().splitlines()[-1]
+    assert "netjournal.cli.today'" in loaded
+    for other in ("farming", "goals", "journal", "contacts", "review", "safety"):
+        assert f"netjournal.cli.{other}'" not in loaded, loaded
+    for heavy in HEAVY:
+        assert f"'{heavy}" not in loaded, loaded

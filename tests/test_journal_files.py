@@ -126,7 +126,7 @@ def test_stale_temporary_copies_are_removed_by_the_next_backup_and_doctor(
     # doctor cleans the journal's folder too (a backup FILE written next to it)
     beside = _stale(db_path.parent, ".copy.db.zzzz9999.tmp")
     out = ok("doctor")
-    assert "Removed 1 temporary copy(ies)" in out.stderr
+    assert "Removed 1 temporary copy left" in out.stderr
     assert not beside.exists()
 
 

@@ -206,7 +206,7 @@ def test_merge_adds_only_what_is_missing(
     ok("contact", "add", "Local Only")
     before = rows("SELECT COUNT(*) FROM exchange")[0][0]
     result = ok("import", "json", str(tmp_path / "other.json"), "--merge")
-    assert "added 4;" in result.stderr  # contact, interaction, participant, give
+    assert "added 4 records;" in result.stderr  # contact, interaction, participant, give
     assert rows("SELECT COUNT(*) FROM exchange")[0][0] == before + 1
     names = {r[0] for r in rows("SELECT name FROM contact")}
     assert {"Carla Neri", "Local Only", *NAMES} == names

@@ -68,7 +68,7 @@ def test_safe_json_is_the_same_json_data(data: Any) -> None:
 def test_tables_in_colour_never_carry_foreign_controls(
     cells: list[tuple[str, str, str]], title: str
 ) -> None:
-    t = Table("name", ">n", "note", title=title)
+    t = Table("name", ">n", "note", title=title, names=["name"], text=["note"])
     for name, n, note in cells:
         t.add_row([(name, "bold"), (" (archived)", "dim")], (n, "red"), note)
     for color in (True, False):

@@ -106,7 +106,7 @@ def test_records_pointing_at_missing_ones_are_refused(
 ) -> None:
     edit(saved, "DELETE FROM contact WHERE name = 'Marco Bianchi'", fk=False)
     line = refused(net, saved, unchanged, db_path)
-    assert "point at missing ones" in line and "refers to a missing contact row" in line
+    assert "pointing at missing ones" in line and "refers to a missing contact row" in line
 
 
 def test_text_that_is_not_utf8_is_refused(

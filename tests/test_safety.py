@@ -281,7 +281,7 @@ def test_doctor_finds_problems(
     assert "same email" in out
     assert "same LinkedIn profile" in out
     assert "chmod 600" in out
-    assert "problem(s) found" in out
+    assert "8 problems found" in out
     data = json.loads(net("doctor", "--json").stdout)
     assert data["ok"] is False
     bad = {c["name"] for c in data["checks"] if not c["ok"]}
@@ -436,7 +436,7 @@ def test_doctor_checks_the_score_cache(
     assert "score cache's triggers are missing" in sick.stdout
     assert "cached scores of 2 of 2 contacts checked differ" in sick.stdout
     fixed = ok("doctor", "--rebuild")
-    assert "Score cache rebuilt" in fixed.stderr and "2 cached score(s) dropped" in fixed.stderr
+    assert "Score cache rebuilt" in fixed.stderr and "2 cached scores dropped" in fixed.stderr
     assert "All checks passed." in fixed.stdout
     conn = sqlite3.connect(db_path)
     triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}

@@ -27,6 +27,7 @@ from typing import Any
 from netjournal import identity, messages
 from netjournal.errors import BadValue
 from netjournal.names import Resolution
+from netjournal.plural import noun, plural
 from netjournal.text import MAX_TEXT, clean_name, fold
 
 #: problems listed one by one; the others are counted
@@ -118,7 +119,11 @@ class Problems:
 
     def lines(self) -> list[str]:
         more = self.count - len(self.kept)
-        extra = [messages.CAPTURE_MORE_PROBLEMS.format(count=more)] if more > 0 else []
+        extra = (
+            [messages.CAPTURE_MORE_PROBLEMS.format(more=plural(more, "more problem"))]
+            if more > 0
+            else []
+        )
         return self.kept + extra
 
 
@@ -142,14 +147,11 @@ class Tally:
         contacts = {p.id for item in proposals for p in item.people}
         contacts |= {p.email for item in proposals for p in item.unknown}
         n = len(proposals)
-        noun = self.noun if n == 1 else messages.CAPTURE_PLURALS.get(self.noun, self.noun + "s")
         text = messages.CAPTURE_SUMMARY.format(
             source=self.source,
-            n=n,
-            noun=noun,
+            entries=plural(n, self.noun),
             done=messages.CAPTURE_WOULD if dry_run else messages.CAPTURE_DONE,
-            contacts=len(contacts),
-            plural="" if len(contacts) == 1 else "s",
+            contacts=plural(len(contacts), "contact"),
         )
         if self.skipped:
             ordered = sorted(self.skipped.items(), key=lambda item: (-item[1], item[0]))
@@ -164,7 +166,7 @@ class Tally:
             one, many = messages.CAPTURE_UNKNOWN_WHAT[self.source]
             text += messages.CAPTURE_UNKNOWN.format(
                 n=len(self.unknown),
-                what=one if len(self.unknown) == 1 else many,
+                what=noun(len(self.unknown), one, many),
                 people=", ".join(shown) + (f" and {more} more" if more > 0 else ""),
             )
         return text

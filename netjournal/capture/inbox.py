@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from netjournal import messages, vocab
 from netjournal.capture import Matcher, Person, Proposal, Tally, clean_note, digest
 from netjournal.errors import BadValue
+from netjournal.plural import plural
 from netjournal.text import choice, clean_text
 
 SOURCE = "inbox"
@@ -158,7 +159,7 @@ def _markers(parts: list[str], today: date, day: date, date_order: str) -> dict[
         else:
             follow_up = parse_day(text, today, prefer="future", date_order=date_order)  # type: ignore[arg-type]
     described = [
-        f"{n} {what}{'s' if n != 1 else ''}"
+        plural(n, what)
         for what, n in (
             ("give", len(gives)),
             ("ask", len(asks)),

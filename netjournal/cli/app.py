@@ -164,8 +164,8 @@ root_app = typer.Typer(
     cls=NetGroup,
     name="net",
     help="A journal for business networking: log meetings, give before you ask, "
-    "and see whom to contact next.",
-    no_args_is_help=True,
+    "and see whom to contact next. Alone, net shows your day (as net today does): whom "
+    "to contact, the follow-ups and promises due this week, your goals and streak.",
     add_completion=True,
     pretty_exceptions_enable=False,
     # plain help: Typer's Rich help imports rich.markdown + markdown_it (~0.25 s of CPU,
@@ -181,7 +181,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@root_app.callback()
+@root_app.callback(invoke_without_command=True, subcommand_metavar="[COMMAND [ARGS]...]")
 def root(
     ctx: typer.Context,
     db: Annotated[
@@ -201,15 +201,26 @@ def root(
             "--version", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
+    json_: Annotated[
+        # `net --json`: the day's page as JSON (before a command, hoist moves --json after it)
+        bool,
+        typer.Option("--json", hidden=True),
+    ] = False,
 ) -> None:
     """A journal for business networking."""
     from netjournal.cli.common import State
 
     ctx.obj = State.create(db)
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        # plain `net`: the day's page, as `net today` (as taskwarrior's `task` runs `next`)
+        from netjournal.cli.today import show
+
+        show(ctx, as_json=json_)
 
 
 #: command modules (in ``netjournal.cli``), in the order their commands are listed in help
 MODULES = (
+    "today",
     "journal",
     "contacts",
     "records",
@@ -231,6 +242,7 @@ MODULES = (
 #: the module that registers each top-level command or group (``tests/test_imports``
 #: checks it against what the modules register)
 COMMANDS: dict[str, str] = {
+    "today": "today",
     **dict.fromkeys(("log", "give", "ask", "asks", "ask-status", "learn"), "journal"),
     **dict.fromkeys(("contacts", "show", "contact"), "contacts"),
     **dict.fromkeys(("edit", "rm", "undo"), "records"),
@@ -278,8 +290,9 @@ def _only(args: Sequence[str]) -> typer.Typer | None:
     """A copy of ``app`` with only the command (or group) that ``args`` invoke, else None.
 
     Only that command's module is imported, and Typer builds only its Click command
-    (reading every signature's type hints costs ~0.1 s of CPU for ~50 commands). Help,
-    completion and unknown commands get the whole app.
+    (reading every signature's type hints costs ~0.1 s of CPU for ~50 commands). No
+    command at all (plain ``net``, the day's page) is ``today``'s. Help, completion and
+    unknown commands get the whole app.
     """
     import copy
 
@@ -294,14 +307,16 @@ def _only(args: Sequence[str]) -> typer.Typer | None:
             skip = False
         elif arg == "--db":
             skip = True
-        elif arg.startswith("--db="):
-            continue
+        elif arg.startswith("--db=") or arg == "--json":
+            continue  # a --json still before a command (after hoist): no command follows
         elif arg.startswith("-"):
             return None
         else:
             name = arg
             break
-    if name is None or name not in COMMANDS:
+    if name is None:
+        name = "today"  # plain `net`: the root's callback shows the day's page
+    if name not in COMMANDS:
         return None
     scratch = typer.Typer()
     _register(scratch, [COMMANDS[name]])

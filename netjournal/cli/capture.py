@@ -22,6 +22,7 @@ import typer
 from netjournal import messages
 from netjournal.cli.common import State, echo, notice, reading, state, writing
 from netjournal.errors import BadValue
+from netjournal.plural import plural
 
 if TYPE_CHECKING:
     from netjournal.capture import Matcher, Proposal, Tally
@@ -112,7 +113,9 @@ def review(proposals: list[Proposal]) -> list[Proposal] | None:
     if len(proposals) > 50:
         echo(f"... and {len(proposals) - 50} more")
     answer = typer.prompt(
-        messages.CAPTURE_REVIEW.format(n=len(proposals)), default="a", show_default=False
+        messages.CAPTURE_REVIEW.format(interactions=plural(len(proposals), "interaction")),
+        default="a",
+        show_default=False,
     )
     choice = answer.strip().lower()[:1]
     if choice == "a":

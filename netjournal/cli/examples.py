@@ -5,6 +5,7 @@ checks that every command has some and that each parses with the command it name
 from __future__ import annotations
 
 EXAMPLES: dict[str, tuple[str, ...]] = {
+    "today": ("net today", "net today --json"),
     "log": (
         'net log "Ana Rossi" -m "coffee at Dini" --give "introduction:to Marco"',
         'net log Ana Marco -k meal --on yesterday --follow-up "in 2 weeks"',

@@ -16,6 +16,7 @@ from netjournal import messages
 from netjournal.cli import parse
 from netjournal.cli.common import echo, notice, reading, state, writing
 from netjournal.errors import BadUsage, BadValue
+from netjournal.plural import plural
 from netjournal.text import clean_text
 
 MAX_WITHIN = 3650
@@ -227,8 +228,8 @@ def snooze(
         notice(
             template.format(
                 name=person.name,
-                since=late["since"],
-                every=late["every"],
+                since=plural(late["since"], "day") if late["since"] is not None else None,
+                every=plural(late["every"], "day"),
                 day=until.isoformat(),
             )
         )
@@ -264,7 +265,9 @@ def export_ics(
     data = ics.build(items, st.now, alarm=alarm, todo=todo)
     write_output(output, data.decode("utf-8"))
     if output is not None:
-        notice(messages.ICS_WRITTEN.format(events=len(items), path=output))
+        notice(
+            messages.ICS_WRITTEN.format(events=plural(len(items), "calendar event"), path=output)
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -9,6 +9,7 @@ from netjournal import messages, vocab
 from netjournal.cli import parse
 from netjournal.cli.common import echo, notice, reading, state, writing
 from netjournal.errors import BadUsage, BadValue
+from netjournal.plural import plural
 from netjournal.render.goals import budget_cell, budget_line, days_text, money_line, money_text
 from netjournal.text import choice, clean_text, format_money, parse_money
 
@@ -48,7 +49,11 @@ def goal_set(
         else:
             goal.target, goal.per = target, per_value
         j.save(goal)
-    echo(messages.GOAL_SET.format(target=target, metric=metric_value, per=per_value))
+    echo(
+        messages.GOAL_SET.format(
+            target=plural(target, *messages.GOAL_METRIC_WORDS[metric_value]), per=per_value
+        )
+    )
 
 
 @goal_app.command("rm")
@@ -86,9 +91,9 @@ def goals(
         render.emit_json(data)
         return
     if not data["goals"]:
-        notice(messages.NO_GOALS)
+        render.empty(messages.NO_GOALS)
     else:
-        t = render.table("metric", "per", "since", ">actual  [% of target]")
+        t = render.table("metric", "per", "since", ">actual  [% of target]", drop=["since"])
         for g in data["goals"]:
             style = "green" if g["actual"] >= g["target"] else ""
             cell = budget_cell(g["actual"], g["target"], g["percent"])
@@ -154,19 +159,29 @@ def expenses(
         return
     cur = st.config.currency
     if not data["expenses"]:
-        notice(messages.NO_EXPENSES)
-    else:
-        t = render.table("id", "date", ">amount", "what", "contact", "event")
-        for e in data["expenses"]:
-            t.add_row(
-                e["id"],
-                e["on"],
-                money_text(e["amount"], cur),
-                e["what"],
-                e["contact"] or "",
-                e["event"] or "",
-            )
-        render.put(t)
+        render.empty(messages.NO_EXPENSES)
+        return
+    t = render.table(
+        "id",
+        "date",
+        ">amount",
+        "what",
+        "contact",
+        "event",
+        names=["contact"],
+        text=["what", "event"],
+        drop=["event", "contact"],
+    )
+    for e in data["expenses"]:
+        t.add_row(
+            e["id"],
+            e["on"],
+            money_text(e["amount"], cur),
+            e["what"],
+            e["contact"] or "",
+            e["event"] or "",
+        )
+    render.put(t)
     echo(money_line(data, cur))
     if data["budget"]:
         echo(f"Budget: {money_text(data['budget']['amount'], cur)} a {data['budget']['per']}.")

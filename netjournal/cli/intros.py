@@ -9,6 +9,7 @@ from netjournal import messages
 from netjournal.cli import parse
 from netjournal.cli.common import echo, notice, reading, state, writing
 from netjournal.cli.complete import complete_name
+from netjournal.plural import plural
 from netjournal.text import clean_text
 
 
@@ -91,7 +92,7 @@ def graph(
         ) from exc
     notice(
         messages.GRAPH_WRITTEN.format(
-            path=svg, people=len(render_graph.people(render_graph.edges(data)))
+            path=svg, people=plural(len(render_graph.people(render_graph.edges(data))), "person")
         )
     )
 

@@ -19,6 +19,7 @@ import typer
 
 from netjournal import messages
 from netjournal.cli.common import State, notice, reading, state, writing
+from netjournal.plural import counted, plural
 
 if TYPE_CHECKING:
     from netjournal.interop import Summary
@@ -197,11 +198,13 @@ def import_json(
             raise BadValue(messages.IMPORT_JSON_NOT_EMPTY)
         if empty:
             counts = jsondump.restore(j, file, tables)
-            text = ", ".join(f"{n} {t}" for t, n in counts.items() if n)
+            text = counted(counts, messages.JSON_TABLE_WORDS)
             done = messages.IMPORT_JSON_DONE.format(path=file, counts=text or "nothing")
         else:
             added, kept = jsondump.merge(j, file, tables)
-            done = messages.IMPORT_JSON_MERGED.format(path=file, added=added, kept=kept)
+            done = messages.IMPORT_JSON_MERGED.format(
+                path=file, added=plural(added, "record"), kept=plural(kept, "record")
+            )
     notice(done)
 
 
@@ -211,7 +214,7 @@ def _done(output: Path | None, what: str) -> None:
 
 
 def _count(n: int) -> str:
-    return f"{n} contact" if n == 1 else f"{n} contacts"
+    return plural(n, "contact")
 
 
 @export_app.command("json")

@@ -199,7 +199,7 @@ def asks(
         from netjournal.store.reads import records as record_reads
 
         rows = record_reads.asks(conn, open_only=open_)
-    render_contacts.asks(rows, as_json=json_, currency=st.config.currency)
+    render_contacts.asks(rows, as_json=json_, currency=st.config.currency, only_open=open_)
 
 
 def ask_status(

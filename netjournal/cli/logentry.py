@@ -22,6 +22,7 @@ from netjournal import messages
 from netjournal.cli import parse
 from netjournal.cli.common import State, echo, notice, writing
 from netjournal.errors import BadUsage, BadValue
+from netjournal.plural import plural
 from netjournal.text import clean_text
 
 What = Literal["give", "ask", "fact", "promise", "follow-up"]
@@ -159,15 +160,10 @@ def item_line(p: _Parsed, name: str, record_id: str | None = None) -> str:
 def _counts(parsed: list[_Parsed]) -> list[str]:
     """``1 give, 2 asks, follow-up on 2026-12-12`` for one person's log."""
     out: list[str] = []
-    for what, one, many in (
-        ("give", "give", "gives"),
-        ("ask", "ask", "asks"),
-        ("fact", "fact", "facts"),
-        ("promise", "promise", "promises"),
-    ):
+    for what in ("give", "ask", "fact", "promise"):
         n = sum(1 for p in parsed if p.item.what == what)
         if n:
-            out.append(f"{n} {one if n == 1 else many}")
+            out.append(plural(n, what))
     days = [p.day for p in parsed if p.item.what == "follow-up" and p.day]
     out += [f"follow-up on {d.isoformat()}" for d in days]
     return out

@@ -9,6 +9,7 @@ from netjournal import messages, vocab
 from netjournal.cli import parse
 from netjournal.cli.common import echo, state, writing
 from netjournal.errors import BadUsage, BadValue
+from netjournal.plural import plural
 from netjournal.text import choice, clean_text
 
 _ID = re.compile(r"^([igafret])(\d+)$")
@@ -167,7 +168,7 @@ def undo(ctx: typer.Context) -> None:
     if result is None:
         raise BadValue(messages.NOTHING_TO_UNDO)
     name, steps = result
-    echo(messages.UNDONE.format(name=name, steps=steps))
+    echo(messages.UNDONE.format(name=name, changes=plural(steps, "change")))
 
 
 def register(app: typer.Typer) -> None:

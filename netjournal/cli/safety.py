@@ -14,6 +14,7 @@ import typer
 from netjournal import messages
 from netjournal.cli.common import State, echo, notice, state
 from netjournal.errors import BadUsage, BadValue, JournalError
+from netjournal.plural import plural
 
 
 def human_size(size: int) -> str:
@@ -113,7 +114,9 @@ def _list(db: Path, *, as_json: bool = False) -> None:
         )
         return
     if not found:
-        notice(messages.BACKUP_LIST_EMPTY.format(folder=backups_dir(db)))
+        from netjournal.render import empty
+
+        empty(messages.BACKUP_LIST_EMPTY.format(folder=backups_dir(db)))
         return
     from rich.console import Console
 
@@ -198,7 +201,7 @@ def doctor(
         {"name": "temporary_files", "title": "temporary copies", "ok": not left, "problems": left}
     )
     if removed:
-        notice(messages.DOCTOR_TEMP_REMOVED.format(count=len(removed)))
+        notice(messages.DOCTOR_TEMP_REMOVED.format(copies=plural(len(removed), "temporary copy")))
     bad = sum(len(r["problems"]) for r in results)
     if json_:
         from netjournal.render import emit_json
@@ -211,7 +214,11 @@ def doctor(
             echo(f"{mark:<8} {r['title']}")
             for problem in r["problems"]:
                 echo(f"         - {problem}")
-        echo(messages.DOCTOR_OK if bad == 0 else messages.DOCTOR_PROBLEMS.format(count=bad))
+        echo(
+            messages.DOCTOR_OK
+            if bad == 0
+            else messages.DOCTOR_PROBLEMS.format(problems=plural(bad, "problem"))
+        )
     if bad:
         raise typer.Exit(1)
 
@@ -228,8 +235,8 @@ def _rebuild(db: Path) -> None:
     if done.restored:
         notice(messages.DOCTOR_RESTORED.format(objects=shape.listing(done.restored)))
     if done.forgotten:
-        notice(messages.DOCTOR_FORGOT_UNDO.format(count=done.forgotten))
-    notice(messages.DOCTOR_REBUILT.format(count=done.dropped))
+        notice(messages.DOCTOR_FORGOT_UNDO.format(commands=plural(done.forgotten, "command")))
+    notice(messages.DOCTOR_REBUILT.format(scores=plural(done.dropped, "cached score")))
     if done.reindexed:
         notice(messages.DOCTOR_SEARCH_REBUILT)
     if done.version < SCHEMA_VERSION:

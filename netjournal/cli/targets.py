@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from netjournal import messages
-from netjournal.cli.common import echo, notice, reading, state, writing
+from netjournal.cli.common import echo, reading, state, writing
 from netjournal.errors import BadValue
 from netjournal.text import clean_text
 
@@ -74,9 +74,9 @@ def targets(
         )
         return
     if not rows:
-        notice(messages.NO_TARGETS)
+        render.empty(messages.NO_TARGETS)
         return
-    t = render.table("id", "target", "added")
+    t = render.table("id", "target", "added", text=["target"], drop=["added"])
     for r in rows:
         t.add_row(f"t{r['id']}", r["text"], r["added_on"])
     render.put(t)
@@ -109,7 +109,7 @@ def match(
         for item in data["introductions"]:
             echo(f"  {item['reason']}")
     else:
-        notice(messages.NO_MATCHES)
+        render.empty(messages.NO_MATCHES)
     for m in data.get("referrers", []):
         echo(f"Best placed to refer you to {m['text']} ({m['target']}):")
         if not m["contacts"]:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from netjournal import identity, messages
 from netjournal.errors import BadValue
 from netjournal.identity import Identity
+from netjournal.plural import plural
 from netjournal.text import MAX_NAME, MAX_TEXT, clean_name, clean_optional, fold, visible
 
 if TYPE_CHECKING:
@@ -150,10 +151,13 @@ class Summary:
             out.append(messages.IMPORT_MORE_RENAMED.format(count=count, limit=limit))
         out += [messages.IMPORT_WARNING.format(where=w, why=y) for w, y in self.warnings]
         for count in self.warnings.more().values():
-            out.append(messages.IMPORT_MORE_WARNINGS.format(count=count, limit=limit))
+            out.append(
+                messages.IMPORT_MORE_WARNINGS.format(more=plural(count, "more note"), limit=limit)
+            )
         if self.filed:
-            plural = messages.TIER_PLURALS.get(self.tier, self.tier)
-            out.append(messages.IMPORT_FILED.format(n=self.filed, tiers=plural))
+            words = messages.TIER_ONE if self.filed == 1 else messages.TIER_PLURALS
+            tiers = words.get(self.tier, self.tier)
+            out.append(messages.IMPORT_FILED.format(n=self.filed, tiers=tiers))
         return out
 
     @property

@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from netjournal import messages
 from netjournal.errors import BadValue
+from netjournal.plural import a_an
 
 #: a megabyte, as ``import_limit_mb`` counts it
 MB = 1_000_000
@@ -129,7 +130,7 @@ class Source:
             if len(line) >= LINE_LIMIT and not line.endswith(("\n", "\r")):
                 raise BadValue(
                     messages.IMPORT_LINE_TOO_LONG.format(
-                        path=self.path, what=self.what, limit=f"{LINE_LIMIT:,}"
+                        path=self.path, a_what=a_an(self.what), limit=f"{LINE_LIMIT:,}"
                     )
                 )
             yield line
@@ -156,9 +157,9 @@ class Source:
     def not_text(self) -> str:
         if self.encoding != "utf-8":
             return messages.IMPORT_NOT_TEXT_EITHER.format(
-                path=self.path, what=self.what, encoding=ENCODING_NAMES.get(self.encoding)
+                path=self.path, a_what=a_an(self.what), encoding=ENCODING_NAMES.get(self.encoding)
             )
-        return messages.IMPORT_NOT_TEXT.format(path=self.path, what=self.what)
+        return messages.IMPORT_NOT_TEXT.format(path=self.path, a_what=a_an(self.what))
 
 
 #: how the encodings a fallback may name are called in messages

@@ -38,6 +38,14 @@ def say(text: str) -> None:
     sys.stderr.write(visible(text) + "\n")
 
 
+def empty(hint: str) -> None:
+    """The one rule for an empty list, in every list command (contacts, due, followups,
+    balance, depth, asks, goals, expenses, targets, match, intros, search, dupes,
+    backups): one line on stderr saying what fills it, never an empty table; the command
+    then exits 0. (``--json`` prints the usual shape with an empty list instead.)"""
+    say(hint)
+
+
 def console() -> Console:
     """A console for stdout; off a terminal, wide enough that tables do not wrap."""
     import os
@@ -50,12 +58,15 @@ def console() -> Console:
     return Console(highlight=False, width=width)
 
 
-def table(*columns: str, title: str | None = None) -> Table:
+def table(*columns: str, title: str | None = None, **kinds: Any) -> Table:
     """A table whose cells are plain text or ``(text, style)`` runs (a ``>`` before a
-    column's name right-aligns it); print it with :func:`put`."""
+    column's name right-aligns it); print it with :func:`put`.
+
+    ``names=``, ``text=`` and ``drop=`` say how its columns give way on a narrow
+    terminal (:class:`netjournal.table.Table`); the others are labels, never wrapped."""
     from netjournal.table import Table
 
-    return Table(*columns, title=title)
+    return Table(*columns, title=title, **kinds)
 
 
 def put(t: Table, c: Console | None = None) -> None:

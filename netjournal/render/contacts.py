@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from netjournal.render import console, emit_json, esc, money, more, put, say, table
+from netjournal.plural import plural
+from netjournal.render import console, emit_json, empty, esc, money, more, put, table
 from netjournal.text import format_money
 
 
@@ -39,9 +40,20 @@ def contacts(rows: list[dict[str, Any]], *, as_json: bool, total: int | None = N
     from netjournal import messages
 
     if not rows:
-        say(messages.NO_CONTACTS)
+        empty(messages.NO_CONTACTS)
         return
-    t = table("name", "company", "role", "tier", "tags", ">met", "last contact")
+    t = table(
+        "name",
+        "company",
+        "role",
+        "tier",
+        "tags",
+        ">meetings",
+        "last contact",
+        names=["name", "company"],
+        text=["role", "tags"],
+        drop=["meetings", "tags", "role", "tier"],
+    )
     for r in rows:
         t.add_row(
             [(r["name"], ""), (" (archived)" if r["archived"] else "", "dim")],
@@ -64,15 +76,23 @@ def dupes(data: dict[str, Any], *, as_json: bool) -> None:
     from netjournal import messages
 
     if not data["pairs"]:
-        say(messages.NO_DUPES)
+        empty(messages.NO_DUPES)
         return
-    t = table("contacts", "evidence", "to merge them")
+    t = table(
+        "contacts",
+        "evidence",
+        "to merge them",
+        names=["contacts"],
+        text=["evidence", "to merge them"],
+    )
     for pair in data["pairs"]:
         t.add_row(" · ".join(pair["names"]), ", ".join(pair["evidence"]), pair["merge"])
     put(t)
 
 
-def asks(rows: list[dict[str, Any]], *, as_json: bool, currency: str = "") -> None:
+def asks(
+    rows: list[dict[str, Any]], *, as_json: bool, currency: str = "", only_open: bool = False
+) -> None:
     if as_json:
         emit_json(
             {
@@ -95,7 +115,23 @@ def asks(rows: list[dict[str, Any]], *, as_json: bool, currency: str = "") -> No
             }
         )
         return
-    t = table("id", "date", "who", "kind", "what", "status", ">size/amount")
+    if not rows:
+        from netjournal import messages
+
+        empty(messages.NO_OPEN_ASKS if only_open else messages.NO_ASKS)
+        return
+    t = table(
+        "id",
+        "date",
+        "who",
+        "kind",
+        "what",
+        "status",
+        ">size/amount",
+        names=["who"],
+        text=["what"],
+        drop=["size/amount", "date", "kind"],
+    )
     for r in rows:
         style = {"open": "yellow", "declined": "red"}.get(r["status"], "")
         t.add_row(
@@ -153,9 +189,11 @@ def show(p: dict[str, Any], *, as_json: bool, currency: str = "") -> None:
     if p["kin"]:
         met.append("kin")
     if p["cadence"]:
-        met.append(f"every {p['cadence']} days")
+        met.append("every " + plural(p["cadence"], "day"))
     if p["met_on"] or p["met_at"]:
-        met.append("met " + " ".join(esc(x) for x in (p["met_at"], p["met_on"]) if x))
+        where = f" at {esc(p['met_at'])}" if p["met_at"] else ""
+        when = f" on {esc(p['met_on'])}" if p["met_on"] else ""
+        met.append("first met" + where + when)
     if p["tags"]:
         met.append("tags " + esc(", ".join(p["tags"])))
     lines.append("  ".join(met))
@@ -166,7 +204,7 @@ def show(p: dict[str, Any], *, as_json: bool, currency: str = "") -> None:
     lines.append(
         f"[bold]depth[/] {dep['depth']:.0f} ({dep['band']})   [bold]stage[/] {stage}   "
         f"[bold]balance[/] {bal['balance']:+.2f} ({bal['label']}; "
-        f"{bal['gives']} gives, {bal['asks']} asks)"
+        f"{plural(bal['gives'], 'give')}, {plural(bal['asks'], 'ask')})"
     )
     if p.get("next_move"):
         lines.append("[dim]next move: learn their " + ", ".join(p["next_move"]) + "[/]")
@@ -176,18 +214,36 @@ def show(p: dict[str, Any], *, as_json: bool, currency: str = "") -> None:
     c.print(Panel("\n".join(lines), title=title, title_align="left", expand=False))
 
     if p["facts"]:
-        t = table("id", "category", "fact", ">learned", title="What you know")
+        t = table(
+            "id",
+            "category",
+            "fact",
+            ">learned",
+            title="What you know",
+            text=["fact"],
+            drop=["learned", "category"],
+        )
         for f in p["facts"]:
             t.add_row(f["id"], f["category"], f["text"], f["learned_on"])
         put(t, c)
     open_f = [f for f in p["followups"] if f["done_on"] is None]
     if open_f:
-        t = table("id", "kind", "due", "note", title="Open follow-ups and promises")
+        t = table("id", "kind", "due", "note", title="Open follow-ups and promises", text=["note"])
         for f in open_f:
             t.add_row(f["id"], f["kind"], f["due"], f["note"])
         put(t, c)
     if p["gives"] or p["asks"]:
-        t = table("id", "date", "", "kind", "what", ">size/amount", title="Gives and asks")
+        t = table(
+            "id",
+            "date",
+            "",
+            "kind",
+            "what",
+            ">size/amount",
+            title="Gives and asks",
+            text=["what"],
+            drop=["size/amount", "date", "kind"],
+        )
         items = [("give", x) for x in p["gives"]] + [("ask", x) for x in p["asks"]]
         items.sort(key=lambda item: (item[1]["on"], item[1]["id"]))
         for direction, x in items:
@@ -197,14 +253,25 @@ def show(p: dict[str, Any], *, as_json: bool, currency: str = "") -> None:
             t.add_row(x["id"], x["on"], arrow, x["kind"] + status, x["what"], amount)
         put(t, c)
     if p["interactions"]:
-        t = table("id", "when", "kind", "with", "note", title="Timeline")
+        t = table(
+            "id",
+            "when",
+            "kind",
+            "with",
+            "note",
+            title="Timeline",
+            names=["with"],
+            text=["note"],
+            drop=["kind", "with"],
+        )
         for i in p["interactions"][:20]:
             others = [n for n in i["with"] if n != p["name"]]
             kind = f"{i['kind']} ({i['source']})" if i.get("source") else i["kind"]
             t.add_row(i["id"], i["on"], kind, ", ".join(others), i["note"])
         put(t, c)
         if len(p["interactions"]) > 20:
-            c.print(f"[dim]… and {len(p['interactions']) - 20} earlier interactions[/]")
+            earlier = plural(len(p["interactions"]) - 20, "earlier interaction")
+            c.print(f"[dim]… and {earlier}[/]")
 
 
 def _introduction_lines(p: dict[str, Any]) -> list[str]:

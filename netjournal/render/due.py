@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from netjournal.render import console, emit_json, esc, put, say, table
+from netjournal.plural import plural
+from netjournal.render import console, emit_json, empty, esc, put, say, table
 
 TERM_LABELS = {
     "follow_up": "follow-up",
@@ -26,7 +27,23 @@ def _ago(day: str | None, today: str) -> str:
     from datetime import date
 
     days = (date.fromisoformat(today) - date.fromisoformat(day)).days
+    if days == 0:
+        return f"{day} (today)"
     return f"{day} ({days}d ago)" if days > 0 else day
+
+
+def cadence_words(cadence: int, since: int | None) -> str:
+    """ "every 30 days; 2 days late", "every 30 days; 12 days to go": how far the cadence
+    has run in words (the JSON keeps the ratio, ``rho``)."""
+    every = "every " + plural(cadence, "day")
+    if since is None:
+        return every
+    left = cadence - since
+    if left > 0:
+        return f"{every}; {plural(left, 'day')} to go"
+    if left == 0:
+        return f"{every}; due today"
+    return f"{every}; {plural(-left, 'day')} late"
 
 
 def due(data: dict[str, Any], *, as_json: bool, limit: int | None = None) -> None:
@@ -44,11 +61,21 @@ def due(data: dict[str, Any], *, as_json: bool, limit: int | None = None) -> Non
     items = data["items"]
     if not items:
         text = messages.DUE_NOBODY if data["all"] else messages.DUE_NOTHING
-        say(text.format(days=data["within"]))
+        empty(text.format(days=plural(data["within"], "day")))
         return
     shown = items[:limit] if limit else items
     total = data.get("count", len(items))
-    t = table(">#", "name", ">urgency", "due", "last contact", "why")
+    t = table(
+        ">#",
+        "name",
+        ">urgency",
+        "due",
+        "last contact",
+        "why",
+        names=["name"],
+        text=["why"],
+        drop=["last contact", "due"],
+    )
     for index, item in enumerate(shown, start=1):
         if index > 1 and shown[index - 2].get("due_now") and not item.get("due_now"):
             t.add_section()  # what is due now (dated) above, the reminders of habit below
@@ -75,7 +102,18 @@ def due_terms(data: dict[str, Any], *, as_json: bool) -> None:
     from netjournal import messages
 
     c = console()
-    t = table("term", ">value", "", ">coefficient", "", ">points", "reason", title=data["name"])
+    t = table(
+        "term",
+        ">value",
+        "",
+        ">coefficient",
+        "",
+        ">points",
+        "reason",
+        title=data["name"],
+        text=["reason"],
+        drop=[("value", 2, "coefficient", 4)],
+    )
     for term in data["terms"]:
         dim = not term["points"]
         row = (
@@ -97,8 +135,9 @@ def due_terms(data: dict[str, Any], *, as_json: bool) -> None:
     if data.get("last_real_contact") != data["last_contact"]:
         facts.add_row("last real contact", esc(_ago(data.get("last_real_contact"), data["as_of"])))
     if data["cadence"] is not None:
-        rho = f" (ρ = {data['rho']:.2f})" if data["rho"] is not None else ""
-        facts.add_row("cadence", f"every {data['cadence']} days{rho}")
+        facts.add_row(
+            "cadence", cadence_words(data["cadence"], data.get("days_since_real_contact"))
+        )
     else:
         facts.add_row("cadence", "none")
     listed = "yes" if data["listed"] else "no"
@@ -112,6 +151,15 @@ def due_terms(data: dict[str, Any], *, as_json: bool) -> None:
         say(messages.DUE_SNOOZED.format(name=data["name"], day=data["snoozed_until"]))
 
 
+def due_cell(item: dict[str, Any]) -> tuple[str, str]:
+    """A follow-up's due day as ``net followups`` shows it: overdue in red, today in yellow."""
+    if item["overdue"]:
+        return (f"{item['due']} (overdue)", "red")
+    if item["done_on"] is None and item["days"] == 0:
+        return (f"{item['due']} (today)", "yellow")
+    return (item["due"], "")
+
+
 def followups(data: dict[str, Any], *, as_json: bool, include_done: bool = False) -> None:
     """``net followups``: open follow-ups and promises by due date."""
     if as_json:
@@ -121,18 +169,17 @@ def followups(data: dict[str, Any], *, as_json: bool, include_done: bool = False
 
     items = data["followups"]
     if not items:
-        text = messages.NO_FOLLOWUPS_AT_ALL if include_done else messages.NO_FOLLOWUPS
-        say(text)
+        empty(messages.NO_FOLLOWUPS_AT_ALL if include_done else messages.NO_FOLLOWUPS)
         return
     columns = ["id", "due", "who", "kind", "note"] + (["done"] if include_done else [])
-    t = table(*columns)
+    t = table(
+        *columns,
+        names=["who"],
+        text=["note"],
+        drop=(["done"] if include_done else []) + ["kind"],
+    )
     for item in items:
-        due_text: tuple[str, str] = (item["due"], "")
-        if item["overdue"]:
-            due_text = (f"{item['due']} (overdue)", "red")
-        elif item["done_on"] is None and item["days"] == 0:
-            due_text = (f"{item['due']} (today)", "yellow")
-        row: list[Any] = [item["id"], due_text, item["name"], item["kind"], item["note"]]
+        row: list[Any] = [item["id"], due_cell(item), item["name"], item["kind"], item["note"]]
         if include_done:
             done = item["done_on"] or ""
             if item["kept"] is True:

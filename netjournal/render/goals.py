@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from netjournal.plural import plural
+
 
 def money_text(cents_text: str | None, currency: str) -> str:
     return "" if cents_text is None else f"{currency}{cents_text}"
@@ -17,7 +19,7 @@ def budget_cell(actual: float, target: float, pct: int | None) -> str:
 
 
 def days_text(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+    return plural(n, "day")
 
 
 def budget_line(b: dict[str, Any], cur: str) -> str:

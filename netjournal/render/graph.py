@@ -13,7 +13,7 @@ import math
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from netjournal.render import say
+from netjournal.render import empty
 from netjournal.text import visible
 
 NODE_R = 7
@@ -113,7 +113,7 @@ def text(report: dict[str, Any]) -> None:
     from netjournal.render.intros import led_to
 
     if not (report["made"] or report["received"]):
-        say(messages.INTRO_NONE)
+        empty(messages.INTRO_NONE)
         return
     for i in report["made"]:
         sys.stdout.write(

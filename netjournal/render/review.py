@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from netjournal.plural import plural
 from netjournal.render.goals import budget_cell, budget_line, days_text, money_line
 from netjournal.text import visible
 
@@ -22,13 +23,13 @@ def _activity(data: dict[str, Any]) -> list[RenderableType]:
     from rich.text import Text
 
     act = data["activity"]
-    kinds = ", ".join(f"{n} {k}" for k, n in act["by_kind"].items()) or "none"
+    kinds = ", ".join(plural(n, k) for k, n in act["by_kind"].items()) or "none"
     lines = [
         f"interactions  {act['interactions']} ({kinds})",
         f"new contacts  {act['new_contacts']}",
         f"facts learned {act['facts']}",
-        f"gives         {act['gives']['count']} ({act['gives']['points']:g} points)",
-        f"asks          {act['asks']['count']} ({act['asks']['points']:g} points)",
+        f"gives         {act['gives']['count']} ({plural(act['gives']['points'], 'point')})",
+        f"asks          {act['asks']['count']} ({plural(act['asks']['points'], 'point')})",
         f"follow-ups    {act['follow_ups_done']} done, {act['follow_ups_missed']} missed",
         f"streak        {days_text(data['streak'])}",
     ]
@@ -55,12 +56,12 @@ def _goals_and_habits(data: dict[str, Any]) -> list[RenderableType]:
 
     out: list[RenderableType] = []
     if data["goals"]:
-        t = render.table("goal", "per", ">actual  [% of target]", title="Goals")
+        t = render.table("goal", "per", ">actual  [% of target]", title="Goals", drop=["per"])
         for g in data["goals"]:
             cell = budget_cell(g["actual"], g["target"], g["percent"])
             t.add_row(g["metric"], f"{g['goal']} a {g['per']}", cell)
         out.append(t)
-    t = render.table("", "habit", "figure", title="Proactive habits")
+    t = render.table("", "habit", "figure", title="Proactive habits", text=["habit", "figure"])
     for h in data["habits"]:
         mark = ("✓", "green") if h["in_place"] else ("✗", "red")
         t.add_row(mark, h["habit"], h["figure"])
@@ -101,7 +102,7 @@ def review_renderables(data: dict[str, Any], currency: str) -> list[RenderableTy
     """The review as Rich renderables: printed on the terminal and saved as SVG alike."""
     from rich.text import Text
 
-    title = f"Networking review {data['from']} – {data['to']} ({data['days']} days)"
+    title = f"Networking review {data['from']} – {data['to']} ({days_text(data['days'])})"
     return [
         Text(title, style="bold"),
         *_activity(data),

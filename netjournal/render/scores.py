@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from netjournal.render import console, emit_json, esc, more, put, table
+from netjournal.plural import plural
+from netjournal.render import console, emit_json, empty, esc, more, put, table
 
 _LABEL_STYLE = {"in credit": "green", "overdrawn": "red", "balanced": "", "no exchanges yet": "dim"}
 
@@ -21,6 +22,11 @@ def balance(data: dict[str, Any], *, as_json: bool, limit: int = 0) -> None:
     if as_json:
         emit_json(data)
         return
+    if not data["contacts"]:
+        from netjournal import messages
+
+        empty(messages.NO_BALANCE)
+        return
     t = table(
         "name",
         ">gives",
@@ -31,6 +37,8 @@ def balance(data: dict[str, Any], *, as_json: bool, limit: int = 0) -> None:
         "label",
         ">lifetime g/t",
         title=f"Give and take as of {data['as_of']} (lowest balance first)",
+        names=["name"],
+        drop=["lifetime g/t", ("given", "taken"), ("gives", "asks")],
     )
     shown = data["contacts"][:limit] if limit else data["contacts"]
     for r in shown:
@@ -48,7 +56,10 @@ def balance(data: dict[str, Any], *, as_json: bool, limit: int = 0) -> None:
     net = data["network"]
     t.add_section()
     t.add_row(
-        [("network", "bold"), (f" ({data.get('count', len(data['contacts']))} contacts)", "")],
+        [
+            ("network", "bold"),
+            (f" ({plural(data.get('count', len(data['contacts'])), 'contact')})", ""),
+        ],
         "",
         "",
         f"{net['given']:.2f}",
@@ -77,6 +88,8 @@ def balance_ledger(data: dict[str, Any], *, as_json: bool, currency: str = "") -
         ">× status",
         ">= amount",
         title=f"{data['name']}: ledger as of {data['as_of']}",
+        text=["what"],
+        drop=["× status", "× decay", "× size or amount", "points", "kind"],
     )
     for line in data["lines"]:
         arrow = ("gave", "green") if line["direction"] == "give" else ("asked", "magenta")
@@ -126,6 +139,11 @@ def depth(data: dict[str, Any], *, as_json: bool, limit: int = 0) -> None:
     if as_json:
         emit_json(data)
         return
+    if not data["contacts"]:
+        from netjournal import messages
+
+        empty(messages.NO_DEPTH)
+        return
     t = table(
         "name",
         ">depth",
@@ -138,6 +156,8 @@ def depth(data: dict[str, Any], *, as_json: bool, limit: int = 0) -> None:
         ">recip",
         ">dur",
         title=f"Depth and stage as of {data['as_of']}",
+        names=["name"],
+        drop=["dur", "recip", "rich", "rec", "freq", "know"],
     )
     shown = data["contacts"][:limit] if limit else data["contacts"]
     for r in shown:
@@ -176,6 +196,8 @@ def depth_detail(data: dict[str, Any], *, as_json: bool) -> None:
         ">= points",
         "because",
         title=f"{data['name']}: depth {data['depth']:.1f} ({data['band']}) as of {data['as_of']}",
+        text=["because"],
+        drop=["× weight", "input"],
     )
     for term in data["terms"]:
         t.add_row(

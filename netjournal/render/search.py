@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from netjournal.render import emit_json, put, say, table
+from netjournal.render import emit_json, empty, put, say, table
 from netjournal.table import Run
 
 MATCH_STYLE = "bold yellow"
@@ -42,9 +42,11 @@ def search(report: dict[str, Any], *, as_json: bool, limit: int) -> None:
 
     hits = report["hits"]
     if not hits:
-        say(messages.SEARCH_NONE.format(query=printable(report["query"], 80)))
+        empty(messages.SEARCH_NONE.format(query=printable(report["query"], 80)))
         return
-    t = table("on", "kind", "who", "found", "id")
+    t = table(
+        "on", "kind", "who", "found", "id", names=["who"], text=["found"], drop=["kind", "on"]
+    )
     for hit in hits:
         t.add_row(
             hit["on"] or "",

@@ -69,6 +69,10 @@ def due_contact(
         "snoozed_until": iso_day(history.snoozed_until) if u.snoozed else None,
         "archived": archived,
         "rho": None if u.rho is None else round(u.rho, 2),
+        # the days behind rho (since / cadence), for the words of the text output
+        "days_since_real_contact": None
+        if u.rho is None or u.cadence is None
+        else round(u.rho * u.cadence),
         "terms": [
             {
                 "name": t.name,
@@ -114,11 +118,17 @@ def snooze_check(
 
 
 def followups_report(
-    conn: sqlite3.Connection, today: date, *, include_done: bool = False
+    conn: sqlite3.Connection,
+    today: date,
+    *,
+    include_done: bool = False,
+    until: date | None = None,
 ) -> dict[str, Any]:
-    """``net followups``: open follow-ups and promises by due date (``r<N>`` ids)."""
+    """``net followups``: open follow-ups and promises by due date (``r<N>`` ids); with
+    ``until``, only those due by that day (the day's page: this week's)."""
     items = []
-    for row in followup_reads.followups_list(conn, include_done=include_done):
+    last = None if until is None else until.isoformat()
+    for row in followup_reads.followups_list(conn, include_done=include_done, until=last):
         due = date.fromisoformat(row["due"])
         done = day(row["done_on"])
         items.append(

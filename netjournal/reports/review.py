@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from netjournal import scores
+from netjournal.plural import plural
 from netjournal.reports.goals import as_days, budget, metric_counts, money, period_goals, streak
 from netjournal.scoring import habits as review
 from netjournal.store.reads import proactive as proactive_reads
@@ -98,10 +99,6 @@ def _habit(key: str, name: str, in_place: bool, figure: str, **extra: Any) -> di
     return {"key": key, "habit": name, "in_place": in_place, "figure": figure, **extra}
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
 def _pct(share: float | None) -> str:
     return "n/a" if share is None else f"{round(share * 100)}%"
 
@@ -146,14 +143,14 @@ def habits(
         f"{format_money(plan['cents'])} a {plan['per']}" if plan is not None else "no budget set"
     )
     return [
-        _habit("goals", "goals set", n_goals > 0, _count(n_goals, "goal")),
+        _habit("goals", "goals set", n_goals > 0, plural(n_goals, "goal")),
         _habit("budget", "a networking budget", plan is not None, plan_text),
         _habit(
             "every_day",
             "networking every day",
             review.every_day_in_place(active, p),
-            f"{active} of {p.days} days with a networking action; "
-            f"streak {_count(current_streak, 'day')}",
+            f"{active} of {plural(p.days, 'day')} with a networking action; "
+            f"streak {plural(current_streak, 'day')}",
             days=active,
             streak=current_streak,
         ),
@@ -161,19 +158,19 @@ def habits(
             "targeted",
             "talking targeted",
             n_targets > 0 and asks > 0,
-            f"{_count(n_targets, 'target')} written; {_count(asks, 'ask')} in the period",
+            f"{plural(n_targets, 'target')} written; {plural(asks, 'ask')} in the period",
         ),
         _habit(
             "giving_first",
             "giving first",
             gives > 0 and gives >= asks,
-            f"{_count(gives, 'give')}, {_count(asks, 'ask')}",
+            f"{plural(gives, 'give')}, {plural(asks, 'ask')}",
         ),
         _habit(
             "no_selling",
             "no selling at first meetings",
             first_asks == 0,
-            f"{_count(first_asks, 'ask')} at first meetings",
+            f"{plural(first_asks, 'ask')} at first meetings",
         ),
         _habit(
             "farming",

@@ -189,6 +189,7 @@ def check_cache(conn: sqlite3.Connection, today: date, c: Constants) -> list[str
     import json
 
     from netjournal import messages
+    from netjournal.plural import plural
     from netjournal.scores.history import histories
     from netjournal.scores.records import score_record
 
@@ -207,5 +208,9 @@ def check_cache(conn: sqlite3.Connection, today: date, c: Constants) -> list[str
         }
         stale = [cid for cid in sample if cid in cached and cached[cid] != fresh.get(cid)]
         if stale:
-            problems.append(messages.DOCTOR_CACHE_STALE.format(stale=len(stale), of=len(sample)))
+            problems.append(
+                messages.DOCTOR_CACHE_STALE.format(
+                    stale=len(stale), of=plural(len(sample), "contact")
+                )
+            )
     return problems

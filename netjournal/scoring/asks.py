@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Literal
 
 from netjournal import messages as msg
+from netjournal.plural import a_an, times
 from netjournal.scoring.balance import balance, balance_of
 from netjournal.scoring.constants import DEFAULTS, Constants
 from netjournal.scoring.records import ContactHistory, Exchange
@@ -58,7 +59,9 @@ def ask_warnings(
         st = stage(h, today, c)
         current = st.was if st.name == "dormant" else st.name
         if current in STAGES[:2]:
-            warnings.append(msg.SCORING_ASK_TOO_EARLY.format(name=h.name, stage=current, kind=kind))
+            warnings.append(
+                msg.SCORING_ASK_TOO_EARLY.format(name=h.name, stage=current, kind=a_an(kind))
+            )
     return tuple(warnings)
 
 
@@ -75,4 +78,4 @@ def ask_hint(h: ContactHistory, today: date, c: Constants = DEFAULTS) -> str | N
     st = stage(h, today, c)
     if st.level < STAGES.index("credibility"):
         return None
-    return msg.SCORING_ASK_HINT.format(name=h.name, gives=bal.gives, stage=st.name)
+    return msg.SCORING_ASK_HINT.format(name=h.name, times=times(bal.gives), stage=st.name)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from netjournal import messages as msg
+from netjournal.plural import noun
 from netjournal.scoring.balance import Balance, balance_of
 from netjournal.scoring.constants import DEFAULTS, Constants
 from netjournal.scoring.knowledge import Gap, knowledge
@@ -83,7 +84,10 @@ def _frequency(seen: list[Seen], c: Constants) -> Part:
     value = min(1.0, math.log2(1 + n) / math.log2(1 + c.frequency_full))
     real = sum(1 for w in recent if w >= 1.0)
     detail = msg.SCORING_FREQUENCY_DETAIL.format(
-        n=_number(n), real=real, light=len(recent) - real, days=c.frequency_days
+        interactions=f"{_number(n)} {noun(n, 'weighted interaction')}",
+        real=real,
+        light=len(recent) - real,
+        days=days_text(c.frequency_days),
     )
     return value, detail
 
@@ -99,7 +103,7 @@ def _recency(h: ContactHistory, v: View, seen: list[Seen], c: Constants) -> Part
         if value > best:
             best, best_item = value, item
     if best_item is None:
-        return 0.0, msg.SCORING_RECENCY_NONE.format(days=c.evidence_days)
+        return 0.0, msg.SCORING_RECENCY_NONE.format(days=days_text(c.evidence_days))
     since, kind, _richness, w = best_item
     template = msg.SCORING_RECENCY_DETAIL if w >= 1.0 else msg.SCORING_RECENCY_LIGHT
     detail = template.format(

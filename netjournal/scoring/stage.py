@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from netjournal import messages as msg
+from netjournal.plural import plural
 from netjournal.scoring.balance import Balance, balance_of
 from netjournal.scoring.cadence import cadence_of
 from netjournal.scoring.constants import DEFAULTS, Constants
@@ -95,13 +96,16 @@ class Evidence:
                 n=self.services, given=self.given, got=self.got, kept=self.kept
             ),
             msg.SCORING_EV_RICH.format(
-                n=self.rich, months=self.months, need=c.rich_count, need_months=c.rich_months
+                n=self.rich,
+                months=plural(self.months, "distinct month"),
+                need=c.rich_count,
+                need_months=c.rich_months,
             ),
             msg.SCORING_EV_KNOWLEDGE.format(
                 value=self.knowledge,
                 need=c.credibility_knowledge,
-                each=c.track_record_services,
-                months=c.rich_months,
+                each=plural(c.track_record_services, "service"),
+                months=plural(c.rich_months, "month"),
             ),
             msg.SCORING_EV_REFERRALS.format(received=self.received, given=self.passed),
             msg.SCORING_EV_RATIO.format(ratio=ratio),
@@ -130,19 +134,18 @@ class Evidence:
         more = max(c.rich_count - self.rich, c.rich_months - self.months, 0)
         other = max(c.rich_months - self.months, 0)
         if more:
-            meetings = msg.SCORING_NEED_ONE_RICH if more == 1 else msg.SCORING_NEED_RICH
-            text = meetings.format(n=more)
+            text = msg.SCORING_NEED_RICH.format(meetings=plural(more, "more rich meeting"))
             if other == 1:
                 text += msg.SCORING_NEED_ANOTHER_MONTH
             elif other > 1:
-                text += msg.SCORING_NEED_OTHER_MONTHS.format(n=other)
+                text += msg.SCORING_NEED_OTHER_MONTHS.format(months=plural(other, "other month"))
             out.append(text)
         if self.knowledge < c.credibility_knowledge and not self.track_record(c):
             out.append(
                 msg.SCORING_NEED_KNOWLEDGE.format(
                     need=c.credibility_knowledge,
                     now=self.knowledge,
-                    each=c.track_record_services,
+                    each=plural(c.track_record_services, "service"),
                 )
             )
         return tuple(out)
@@ -240,7 +243,7 @@ def stage_of(
         if since > limit:
             lower = STAGES[STAGES.index(name) - 1]
             template = msg.SCORING_EV_LAPSED if keeps == v.last else msg.SCORING_EV_LAPSED_REAL
-            line = template.format(ago=days_text(since), limit=limit, was=name)
+            line = template.format(ago=days_text(since), limit=days_text(limit), was=name)
             verdict = msg.SCORING_VERDICT_LAPSED.format(stage=lower, was=name)
             return Stage(lower, name, (*evidence, line), True, verdict)
     verdict, needs = _verdict(name, e, c)

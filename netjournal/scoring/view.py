@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from netjournal import messages as msg
+from netjournal.plural import plural
 from netjournal.scoring.constants import DEFAULTS, Constants
 from netjournal.scoring.records import (
     UNKNOWN_KIND,
@@ -125,7 +125,7 @@ def age(day: date, then: date) -> int:
 
 def days_text(n: int) -> str:
     """'1 day', '3 days'."""
-    return (msg.SCORING_DAY if n == 1 else msg.SCORING_DAYS).format(n=n)
+    return plural(n, "day")
 
 
 def close_tie(h: ContactHistory, c: Constants) -> bool:

@@ -14,6 +14,7 @@ import stat
 from pathlib import Path
 
 from netjournal import messages
+from netjournal.plural import plural
 from netjournal.store import shape, undo
 from netjournal.store.backup import backups_dir, list_backups, remove_stale
 
@@ -94,7 +95,11 @@ def undo_history(conn: sqlite3.Connection) -> list[str]:
         :UNDO_NAMED
     ]
     if len(bad) > UNDO_NAMED:
-        problems.append(messages.DOCTOR_UNDO_MORE.format(count=len(bad) - UNDO_NAMED))
+        problems.append(
+            messages.DOCTOR_UNDO_MORE.format(
+                more=plural(len(bad) - UNDO_NAMED, "more such undo step")
+            )
+        )
     return problems
 
 
@@ -179,7 +184,9 @@ def duplicate_contacts(conn: sqlite3.Connection) -> list[str]:
     ]
     if len(found) > LOOKALIKES_LISTED:
         problems.append(
-            messages.DOCTOR_MORE_LOOKALIKES.format(count=len(found) - LOOKALIKES_LISTED)
+            messages.DOCTOR_MORE_LOOKALIKES.format(
+                more=plural(len(found) - LOOKALIKES_LISTED, "more pair")
+            )
         )
     return problems
 

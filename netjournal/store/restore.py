@@ -19,6 +19,7 @@ from pathlib import Path
 
 from netjournal import messages
 from netjournal.errors import JournalError
+from netjournal.plural import plural
 from netjournal.store import SCHEMA_VERSION, shape
 from netjournal.store.backup import (
     SIGNATURE_TABLES,
@@ -92,7 +93,9 @@ def _verify(conn: sqlite3.Connection, source: Path) -> int:
         table, rowid, parent, _ = broken[0]
         example = messages.FK_EXAMPLE.format(table=table, rowid=rowid, parent=parent)
         raise JournalError(
-            messages.RESTORE_BROKEN_LINKS.format(path=source, count=len(broken), example=example)
+            messages.RESTORE_BROKEN_LINKS.format(
+                path=source, records=plural(len(broken), "record"), example=example
+            )
         )
     bad = first_non_text(conn, shape.text_tables(found))
     if bad is not None:

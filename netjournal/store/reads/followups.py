@@ -24,10 +24,15 @@ def open_followups(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     )
 
 
-def followups_list(conn: sqlite3.Connection, *, include_done: bool = False) -> list[dict[str, Any]]:
+def followups_list(
+    conn: sqlite3.Connection, *, include_done: bool = False, until: str | None = None
+) -> list[dict[str, Any]]:
     """Follow-ups and promises of contacts that are not archived: open ones by due date,
-    then (with ``include_done``) the done ones, also by due date."""
+    then (with ``include_done``) the done ones, also by due date; with ``until`` (an ISO
+    day), only those due by then."""
     where = "" if include_done else "AND f.done_on IS NULL"
+    if until is not None:
+        where += " AND f.due <= :until"
     return dicts(
         conn,
         f"""
@@ -37,6 +42,7 @@ def followups_list(conn: sqlite3.Connection, *, include_done: bool = False) -> l
          WHERE c.archived = 0 {where}
          ORDER BY f.done_on IS NOT NULL, f.due, f.id
         """,
+        {"until": until},
     )
 
 
