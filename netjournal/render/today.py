@@ -99,7 +99,9 @@ def _due(data: dict[str, Any], width: int, rows: int) -> list[Line]:
 
     items = data["due"][:rows]
     if not items:
-        return _paragraph([(messages.DUE_NOTHING.format(days=plural(data["due_within"], "day")), "")], width)
+        return _paragraph(
+            [(messages.DUE_NOTHING.format(days=plural(data["due_within"], "day")), "")], width
+        )
     t = table(">", "", ">", "")
     for index, item in enumerate(items, start=1):
         t.add_row(str(index), item["name"], f"{item['urgency']:.1f}", "; ".join(item["reasons"]))
