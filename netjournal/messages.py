@@ -34,6 +34,7 @@ JOURNAL_UNREADABLE = "Cannot open the journal {path}: {reason}."
 JOURNAL_LOCKED = (
     "Another net process is still writing to {path}; nothing was written. Try again in a moment."
 )
+NO_JOURNAL = "No journal at {path} yet (`net log` or `net import` creates it)."
 JOURNAL_MIGRATED = "Upgraded the journal to schema {version}; a backup is at {backup}."
 JOURNAL_READ_ONLY = (
     "The journal {path} is read-only, so nothing was written (reading it still works). "

@@ -129,3 +129,13 @@ def unchanged(db_path: Path) -> Callable[[], Iterator[None]]:
             assert after == before
 
     return check
+
+
+@pytest.fixture
+def empty_journal(db_path: Path) -> Path:
+    """A journal with the schema and nothing in it (read commands refuse a path that has
+    no journal yet; a write would make this one)."""
+    from netjournal.store.connection import open_journal
+
+    open_journal(db_path).close()
+    return db_path

@@ -8,9 +8,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 Run = Callable[..., Any]
 
 
+@pytest.mark.usefixtures("empty_journal")
 def test_budget_alone_shows_the_budget(ok: Run) -> None:
     assert ok("budget").stderr.strip() == "No networking budget is set."
     ok("budget", "set", "150", "--per", "month")
@@ -21,6 +24,7 @@ def test_budget_alone_shows_the_budget(ok: Run) -> None:
     assert "spent 35.00, 115.00 left" in shown
 
 
+@pytest.mark.usefixtures("empty_journal")
 def test_budget_show_json(ok: Run) -> None:
     empty = json.loads(ok("budget", "show", "--json").stdout)
     assert empty == {"as_of": "2026-11-28", "budget": None}

@@ -203,5 +203,6 @@ def test_not_a_contacts_csv(
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.usefixtures("empty_journal")
 def test_empty_journal_exports_the_header(ok: Callable[..., Any]) -> None:
     assert ok("export", "csv").stdout.strip() == ",".join(COLUMNS)

@@ -52,6 +52,7 @@ def test_json_contract(ok: Run, net_json: Json) -> None:
     assert ana["urgency"] == pytest.approx(sum(ana["terms"].values()), abs=0.05)
 
 
+@pytest.mark.usefixtures("empty_journal")
 def test_empty_journal_says_so(net: Run) -> None:
     result = net("due")
     assert result.exit_code == 0

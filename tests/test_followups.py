@@ -95,6 +95,7 @@ def test_followups_lists_open_ones_by_due_date(ok: Run, net_json: Json, ana: str
     assert "send the deck" in out
 
 
+@pytest.mark.usefixtures("empty_journal")
 def test_followups_empty(net: Run) -> None:
     result = net("followups")
     assert result.exit_code == 0

@@ -180,6 +180,7 @@ def test_output_file_is_private(ok: Run, journal: None, tmp_path: Path) -> None:
     assert target.read_bytes() == export(ok)
 
 
+@pytest.mark.usefixtures("empty_journal")
 def test_empty_journal_is_a_valid_calendar(ok: Run) -> None:
     import icalendar
 

@@ -70,12 +70,19 @@ class Terminal:
     def type(self, text: str) -> None:
         os.write(self.master, text.encode())
 
-    def finish(self) -> int:
-        code = self.proc.wait(timeout=30)
+    def finish(self, timeout: float = 30) -> int:
+        end = time.monotonic() + timeout
+        while self.proc.poll() is None and time.monotonic() < end:
+            self._read(0.2)
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+            os.close(self.master)
+            raise AssertionError(f"still running after {timeout} s; the screen:\n{self.text}")
         while self._read(0.2):
             pass
         os.close(self.master)
-        return code
+        return self.proc.returncode
 
     @property
     def text(self) -> str:

@@ -170,6 +170,7 @@ def test_money_is_exact(ok: Run, net_json: Run, rows: Run) -> None:
     assert since["spent"] == "0.40"
 
 
+@pytest.mark.usefixtures("empty_journal")
 def test_review_without_spending_has_no_ratio(net_json: Run, ok: Run) -> None:
     money = net_json("review", "--json")["money"]
     assert money == {
@@ -203,6 +204,7 @@ def test_budget_set_show_rm(ok: Run, net: Run, rows: Run) -> None:
     assert net("budget", "rm").exit_code == 1
 
 
+@pytest.mark.usefixtures("empty_journal")
 def test_targets(ok: Run, net: Run, net_json: Run) -> None:
     assert net("targets").stderr.startswith("No targets yet")
     assert ok("target", "add", "IT managers at manufacturers in Lombardy").stdout.startswith(
@@ -250,6 +252,7 @@ def test_review_habits_and_stages(ok: Run, net_json: Run) -> None:
     assert data["weeks"] == [{"week": "2026-11-23", "gives": 1, "asks": 1}]
 
 
+@pytest.mark.usefixtures("empty_journal")
 def test_review_period_options(net: Run, net_json: Run) -> None:
     assert net_json("review", "--year", "--json")["from"] == "2026-01-01"
     assert net_json("review", "--month", "--json")["from"] == "2026-11-01"
@@ -309,6 +312,7 @@ def test_review_svg(ok: Run, tmp_path: Path) -> None:
     assert "Wrote the review to" in result.stderr
 
 
+@pytest.mark.usefixtures("empty_journal")
 def test_review_svg_unwritable(net: Run, tmp_path: Path) -> None:
     result = net("review", "--svg", str(tmp_path / "missing" / "out.svg"))
     assert result.exit_code == 1 and "Cannot write" in result.stderr

@@ -133,6 +133,7 @@ def test_no_warnings_for_inner_or_kin(ok):
     assert ok("ask", "Best Friend", "an intro", "-k", "introduction").stderr == ""
 
 
+@pytest.mark.usefixtures("empty_journal")
 def test_empty_journal_reports(ok, net_json):
     assert net_json("balance", "--json") == {
         "as_of": "2026-11-28",

@@ -28,6 +28,7 @@ def test_journal_created_owner_only_with_parents(ok, db_path):
             assert stat.S_IMODE(os.stat(side).st_mode) == 0o600
 
 
+@pytest.mark.usefixtures("empty_journal")
 def test_db_option_beats_environment(ok, tmp_path, db_path, net_json):
     other = tmp_path / "elsewhere" / "other.db"
     ok("--db", str(other), "contact", "add", "Ana Rossi")

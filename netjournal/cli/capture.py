@@ -71,7 +71,7 @@ def run(
         raise BadValue(messages.CAPTURE_NOT_FOUND.format(path=path))
     if not st.config.me_emails and tally.source != "inbox":
         notice(messages.CAPTURE_NO_ME.format(path=st.config.path or "the config file"))
-    with reading(st) as conn:
+    with reading(st, missing_is_empty=True) as conn:
         proposals = propose(Matcher(conn, st.config.me_emails, st.config.me_names), tally)
     for line in tally.problems.lines():
         notice(line)

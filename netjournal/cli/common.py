@@ -131,11 +131,19 @@ def err_console() -> Console:
 
 
 @contextmanager
-def reading(st: State) -> Iterator[sqlite3.Connection]:
-    """A read connection with a consistent snapshot for the whole command."""
-    from netjournal.store.connection import open_journal
+def reading(st: State, *, missing_is_empty: bool = False) -> Iterator[sqlite3.Connection]:
+    """A read connection with a consistent snapshot for the whole command.
 
-    conn = open_journal(st.db, notice)
+    A path with no journal yet is the user's sentence (reads never create one); a write
+    command that reads first passes ``missing_is_empty`` and reads an empty journal
+    instead, so the file is made only by the write."""
+    from netjournal.store.connection import empty_journal, open_journal
+    from netjournal.store.sqlite import has_content
+
+    if missing_is_empty and not has_content(st.db):
+        conn = empty_journal()
+    else:
+        conn = open_journal(st.db, notice, create=False)
     try:
         conn.execute("BEGIN")
         yield conn

@@ -347,7 +347,9 @@ def show(
     """Everything about one contact: profile, facts, timeline, balance, depth, stage."""
     from netjournal.render import contacts as render_contacts
     from netjournal.reports.profile import contact_profile
+    from netjournal.text import check_utf8
 
+    check_utf8(name)  # the argument's fault is said before the journal's absence
     st = state(ctx)
     with reading(st) as conn:
         profile = contact_profile(conn, name, st.today, st.constants)

@@ -122,7 +122,7 @@ def _people(st: State) -> Callable[[str], tuple[list[str], list[str], list[int |
     from netjournal.store.reads import contacts as contact_reads
     from netjournal.text import clean_name, fold
 
-    with reading(st) as conn:
+    with reading(st, missing_is_empty=True) as conn:
         candidates = [Candidate(*c) for c in contact_reads.contact_candidates(conn)]
 
     def check(raw: str) -> tuple[list[str], list[str], list[int | None]]:
@@ -156,7 +156,7 @@ def _known(st: State) -> Callable[[str], str]:
     """A contact's name as typed, once it resolves (the question asks again if not)."""
 
     def check(raw: str) -> str:
-        with reading(st) as conn:
+        with reading(st, missing_is_empty=True) as conn:
             from netjournal.names import Outcome, resolution_error
             from netjournal.store.reads import contacts as contact_reads
 
@@ -173,7 +173,7 @@ def _unknown_category(st: State, contact_id: int | None) -> str:
         return PROFILE_ORDER[0]
     from netjournal.store.reads import records as record_reads
 
-    with reading(st) as conn:
+    with reading(st, missing_is_empty=True) as conn:
         known = {f["category"] for f in record_reads.facts_of(conn, contact_id)}
     if "hobbies" in known:
         known.add("interests")
@@ -300,7 +300,7 @@ def _follow_ups(st: State, a: Answers) -> None:
 def collect(st: State) -> Answers:
     """Ask every question; raises ``typer.Abort`` on Ctrl-C or end of input."""
     a = Answers()
-    with reading(st) as conn:
+    with reading(st, missing_is_empty=True) as conn:
         from netjournal.store.reads import contacts as contact_reads
 
         everyone = [name for _id, name, _folded in contact_reads.contact_candidates(conn)]

@@ -165,8 +165,8 @@ def undo(ctx: typer.Context) -> None:
     st = state(ctx)
     with writing(st, "undo") as j:
         result = j.undo_last()
-    if result is None:
-        raise BadValue(messages.NOTHING_TO_UNDO)
+        if result is None:  # inside the write: a journal made for it is made no more
+            raise BadValue(messages.NOTHING_TO_UNDO)
     name, steps = result
     echo(messages.UNDONE.format(name=name, changes=plural(steps, "change")))
 

@@ -64,6 +64,7 @@ def open_writer(
     A journal this command creates gets its schema inside the same transaction, so a
     command that fails leaves no journal behind (the empty file is removed again).
     """
+    made = _missing_folders(path)
     created = sqlite.create_file(path)
     if not created:
         open_journal(path, on_notice).close()  # checks, migrates, outside our txn
@@ -93,8 +94,33 @@ def open_writer(
                 raise
     finally:
         engine.dispose()
-        if created:
-            (sqlite.use_wal if committed else sqlite.discard_new)(path)
+        if created and committed:
+            sqlite.use_wal(path)
+        elif created:
+            sqlite.discard_new(path)
+            _remove_empty(made, path)
+
+
+def _missing_folders(path: Path) -> list[Path]:
+    """The folders above ``path`` that do not exist yet, deepest first."""
+    out = []
+    folder = path.absolute().parent
+    while not folder.exists() and folder != folder.parent:
+        out.append(folder)
+        folder = folder.parent
+    return out
+
+
+def _remove_empty(folders: list[Path], path: Path) -> None:
+    """Remove the folders a failed first write made for its journal, once the file is
+    gone again: a command that failed leaves the disk as it found it."""
+    if path.exists():
+        return
+    for folder in folders:
+        try:
+            folder.rmdir()  # only an empty folder; anything put there meanwhile stays
+        except OSError:
+            return
 
 
 def _create_schema(conn: sqlite3.Connection, path: Path) -> None:
