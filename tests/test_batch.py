@@ -59,6 +59,7 @@ def test_workers_score_exactly_like_one_process(
 def test_how_many_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(batch.WORKERS_ENV, raising=False)
     assert batch.workers(100) == 1  # not worth a process start
+    assert batch.workers(10_000) == 1  # measured: two start-ups cost what they save
     assert 1 <= batch.workers(1_000_000) <= batch.MAX_WORKERS
     monkeypatch.setenv(batch.WORKERS_ENV, "2")
     assert batch.workers(5) == 2

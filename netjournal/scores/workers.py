@@ -31,11 +31,11 @@ if TYPE_CHECKING:
     from netjournal.scoring.constants import Constants
 
 WORKERS_ENV = "NETJOURNAL_WORKERS"
-#: contacts a worker should have at least, for starting a process to pay off: measured
-#: on 2 cores, the realistic journal (3,150 contacts) was slower in 2 workers than in
-#: this process (wall and CPU); ``bench/run.py`` times ``due (first, 1 process)`` beside
-#: the default on the large and huge journals
-PER_WORKER = 5000
+#: contacts a worker should have at least, for starting a process to pay off. Measured
+#: on 2 cores (``bench/run.py --huge --only first``, 2026-12-03): 10,000 contacts took
+#: 3.61 s in 2 workers and 3.50 s in this process (the start-ups eat the gain), 50,000
+#: took 12.95 s in 2 workers and 20.64 s in this process; so 2 workers from 20,000
+PER_WORKER = 10_000
 #: at most this many worker processes
 MAX_WORKERS = 8
 #: chunks per worker (each chunk scans the interactions once: fewer is cheaper)
