@@ -76,6 +76,12 @@ def check_name(raw: str) -> None:
     raise BadValue(messages.NAME_INVISIBLE.format(name=shown, chars=_codes(bad)))
 
 
+def has_forbidden(text: str, *, multiline: bool = True) -> bool:
+    """Whether :func:`check_text` would refuse ``text`` (one search, no sentence: for
+    checking many texts joined by a space at once)."""
+    return (_MULTI_BAD if multiline else _LINE_BAD).search(text) is not None
+
+
 def check_text(text: str, what: str, *, multiline: bool = True) -> None:
     """Refuse what ``text`` (a note when ``multiline``, else a one-line field) may not
     hold; ``\r\n`` must already be ``\n``."""

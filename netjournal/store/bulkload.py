@@ -1,0 +1,57 @@
+"""Filling an empty journal in bulk (``net import json``): the same rows, full-text index
+and undo steps as inserting row by row through the triggers, in a fraction of the time.
+
+Row by row, each of an export's half a million rows on 10,000 contacts runs three
+triggers: one writes its undo step, one empties its contact's score cache, one indexes
+its text. Measured on that export (bench ``import json``), the inserts took 20 s with
+the triggers and under 5 s without. In an empty journal each trigger's work can be done
+once for the whole table instead: the score cache has nothing to empty, the index is
+built from the rows (FTS5's ``rebuild``), and each row's undo step, a ``DELETE`` of its
+rowid, is written by one ``INSERT ... SELECT`` per table.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from netjournal.store import JOURNAL_TABLES, SCHEMA_VERSION, searchindex, snapshot
+
+#: the triggers dropped while an empty journal is filled (their work is done in bulk
+#: afterwards): undo's, the score cache's and the full-text index's, on insert, update
+#: and delete (every trigger of the schema)
+SUSPENDED_PREFIXES = ("undo_", "cache_", "search_")
+
+
+def _suspended() -> list[tuple[str, str]]:
+    """(name, SQL) of the current schema's triggers that a bulk fill drops, from the
+    schema this code makes (never SQL read from the file)."""
+    out = []
+    for key in snapshot.VERSIONS[SCHEMA_VERSION]:
+        kind, name, _table, sql = snapshot.OBJECTS[key]
+        if kind == "trigger" and name.startswith(SUSPENDED_PREFIXES):
+            out.append((name, sql))
+    return out
+
+
+@contextmanager
+def filling_empty(conn: sqlite3.Connection) -> Iterator[None]:
+    """Inside the caller's write transaction on an empty journal, with its command
+    registered for undo: what is inserted inside the block ends as if each row had gone
+    through the triggers. On an exception nothing is put back here: the caller's
+    transaction rolls back, the dropped triggers with it (SQLite's DDL is transactional).
+    """
+    triggers = _suspended()
+    for name, _sql in triggers:
+        conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+    yield
+    for table in JOURNAL_TABLES:  # parents first, as they were inserted
+        conn.execute(
+            "INSERT INTO undo_step (command_id, statement) "
+            f"SELECT (SELECT max(id) FROM undo_command), "
+            f'\'DELETE FROM "{table}" WHERE rowid = \' || rowid FROM "{table}" ORDER BY rowid'
+        )
+    searchindex.rebuild(conn)
+    for _name, sql in triggers:
+        conn.execute(sql)
