@@ -72,8 +72,8 @@ def table_rows(
         columns.sort()
     listed = ", ".join(f'"{c}"' for c in columns)
     cur = conn.execute(f"SELECT {listed} FROM {table} ORDER BY {order}")
-    for row in cur:
-        yield dict(zip(columns, row, strict=True))
+    while batch := cur.fetchmany(500):  # a row has exactly the columns selected
+        yield from [dict(zip(columns, row, strict=False)) for row in batch]
 
 
 def table_count(conn: sqlite3.Connection, table: str) -> int:
