@@ -111,6 +111,7 @@ def test_ctrl_c_at_a_confirmation(ok: Callable[..., Any], db_path: Path, tmp_pat
     before = snapshot(db_path)
     term = Terminal("restore", str(backup))
     term.wait_for("Replace the journal")
+    time.sleep(1.0)  # the prompt reads the terminal, as when a person answers it
     term.type("\x03")
     assert term.finish() == 130, term.text
     assert messages.INTERRUPTED in term.text
