@@ -77,6 +77,13 @@ def test_an_empty_file_is_no_journal_yet_and_stays_empty(net: Run, db_path: Path
     assert db_path.stat().st_size == 0
 
 
+def test_plain_net_on_an_empty_file_welcomes_and_leaves_it_empty(ok: Run, db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    db_path.touch()
+    assert "Welcome to net" in ok().stdout
+    assert db_path.stat().st_size == 0
+
+
 def test_writes_create_the_journal_and_reads_then_work(ok: Run, db_path: Path) -> None:
     ok("log", "Ana Rossi", "-m", "coffee")
     assert db_path.exists()

@@ -130,6 +130,13 @@ def err_console() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+def has_journal(st: State) -> bool:
+    """Whether the journal in use exists (a missing path or an empty file is none yet)."""
+    from netjournal.store.sqlite import has_content
+
+    return has_content(st.db)
+
+
 @contextmanager
 def reading(st: State, *, missing_is_empty: bool = False) -> Iterator[sqlite3.Connection]:
     """A read connection with a consistent snapshot for the whole command.
@@ -138,9 +145,8 @@ def reading(st: State, *, missing_is_empty: bool = False) -> Iterator[sqlite3.Co
     command that reads first passes ``missing_is_empty`` and reads an empty journal
     instead, so the file is made only by the write."""
     from netjournal.store.connection import empty_journal, open_journal
-    from netjournal.store.sqlite import has_content
 
-    if missing_is_empty and not has_content(st.db):
+    if missing_is_empty and not has_journal(st):
         conn = empty_journal()
     else:
         conn = open_journal(st.db, notice, create=False)

@@ -256,12 +256,10 @@ def export_vcard(
     ] = False,
 ) -> None:
     """Contacts as vCards (.vcf), with 'other' facts as notes."""
-    from netjournal.errors import BadValue
     from netjournal.interop import progress, vcardexport, write_output
     from netjournal.store.reads import dump as dump_reads
 
-    if version not in vcardexport.VERSIONS:  # said before the journal is opened
-        raise BadValue(messages.EXPORT_BAD_VCARD_VERSION.format(version=version))
+    vcardexport.check_version(version)  # said before the journal is opened
     st = state(ctx)
     with reading(st) as conn:
         contacts = dump_reads.interop_contacts(conn)

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from netjournal.cli.common import reading, state
+from netjournal.cli.common import has_journal, reading, state
 
 
 def show(ctx: typer.Context, *, as_json: bool = False) -> None:
@@ -18,7 +18,7 @@ def show(ctx: typer.Context, *, as_json: bool = False) -> None:
     from netjournal.reports import today as reports
 
     st = state(ctx)
-    if not st.db.exists():  # before opening: opening would create it
+    if not has_journal(st):  # where a read would say "No journal yet", welcome instead
         if as_json:
             from netjournal.cli.common import notice
             from netjournal.messages import TODAY_WELCOME

@@ -20,6 +20,12 @@ from netjournal.interop import vcardparts
 from netjournal.interop.vcard import NO_YEAR, VERSIONS
 
 
+def check_version(version: str) -> None:
+    """Refuse a vCard version this export does not write (3.0 and 4.0)."""
+    if version not in VERSIONS:
+        raise BadValue(messages.EXPORT_BAD_VCARD_VERSION.format(version=version))
+
+
 def export(
     contacts: list[dict[str, Any]],
     notes: dict[int, list[str]],
@@ -37,8 +43,7 @@ def export(
 
     import vobject
 
-    if version not in VERSIONS:
-        raise BadValue(messages.EXPORT_BAD_VCARD_VERSION.format(version=version))
+    check_version(version)
     out: list[str] = []
     for contact in contacts:
         key = int(contact["id"])
