@@ -703,6 +703,10 @@ DOCTOR_CACHE_STALE = (
     "cached scores of {stale} of {of} checked differ from a fresh computation "
     "(net doctor --rebuild empties the cache)"
 )
+DOCTOR_QUIET_LISTED = (
+    "{listed} of {of} the score cache holds as quiet today would be listed by net due "
+    "(net doctor --rebuild empties the cache)"
+)
 DOCTOR_REMOVED = "Removed what netjournal did not create: {objects}."
 DOCTOR_RESTORED = "Restored netjournal's own {objects}."
 DOCTOR_FORGOT_UNDO = (

@@ -8,6 +8,8 @@ catalogue and the modules that print for "(s)", "{n} gives" and "a introduction"
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 #: plurals that the spelling rules below do not give
 IRREGULAR = {
     "person": "people",
@@ -41,6 +43,7 @@ def plural(n: float, word: str, many: str | None = None) -> str:
     return f"{number} {noun(n, word, many)}"
 
 
+@lru_cache(maxsize=512)  # scores word their reasons with a few nouns, thousands of times
 def plural_of(word: str) -> str:
     """The plural of a noun or a noun phrase (its last word changes)."""
     if word in IRREGULAR:

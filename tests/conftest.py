@@ -93,7 +93,7 @@ def rows(db_path: Path) -> Callable[[str], list[tuple[Any, ...]]]:
 
 
 #: derived data, not journal content: reports may fill it, triggers empty it
-DERIVED_TABLES = ("score_cache",)
+DERIVED_TABLES = ("score_cache", "score_quiet")
 #: the full-text index (schema 6) and its shadow tables: derived from the journal's rows
 SEARCH_INDEX_PREFIX = "search_"
 

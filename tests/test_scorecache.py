@@ -29,6 +29,7 @@ def cached(db) -> dict[str, str]:
 def clear(db) -> None:
     conn = sqlite3.connect(db)
     conn.execute("DELETE FROM score_cache")
+    conn.execute("DELETE FROM score_quiet")
     conn.commit()
     conn.close()
 
@@ -163,6 +164,121 @@ SETUP = [
     ),
     ("contact", "edit", "Marco", "--tier", "inner"),
 ]
+
+
+# --- the first net due of a day scores only who may be listed ----------------------------
+
+
+def quiet(db) -> set[str]:
+    conn = sqlite3.connect(db)
+    try:
+        return {
+            r[0]
+            for r in conn.execute(
+                "SELECT c.name FROM score_quiet q JOIN contact c ON c.id = q.contact_id"
+            )
+        }
+    finally:
+        conn.close()
+
+
+def test_the_first_due_of_a_day_scores_only_who_may_be_listed(journal, ok, net_json, db_path):
+    # an acquaintance met two years ago and never contacted: nothing can list her today
+    ok("contact", "add", "Quinn Quiet", "--tier", "acquaintance", "--met-on", "2024-11-01")
+    first = net_json("due", "--json")
+    assert "Quinn Quiet" not in {item["name"] for item in first["items"]}
+    assert quiet(db_path) == {"Quinn Quiet"}
+    assert "Quinn Quiet" not in cached(db_path)  # her full scores were not computed
+    assert net_json("due", "--json") == first  # the second report: all in SQL
+    assert quiet(db_path) == {"Quinn Quiet"}
+    # balance needs everyone's scores: it computes hers, and lists her
+    names = {row["name"] for row in net_json("balance", "--json")["contacts"]}
+    assert "Quinn Quiet" in names and "Quinn Quiet" in cached(db_path)
+    # a follow-up due today empties her quiet row, and the next net due lists her
+    ok("followup", "Quinn", "today")
+    assert quiet(db_path) == set()
+    again = net_json("due", "--json")
+    assert "Quinn Quiet" in {item["name"] for item in again["items"]}
+    assert again["count"] == first["count"] + 1
+
+
+def test_doctor_finds_a_contact_wrongly_held_quiet(journal, ok, net, net_json, db_path):
+    net_json("due", "--json")
+    conn = sqlite3.connect(db_path)
+    with conn:  # Giulia has an overdue promise: listed, never quiet
+        conn.execute(
+            "INSERT INTO score_quiet SELECT c.id, s.as_of, s.fingerprint FROM contact c "
+            "JOIN score_cache s ON s.contact_id = c.id WHERE c.name = 'Giulia Bianchi'"
+        )
+    conn.close()
+    sick = net("doctor")
+    assert sick.exit_code == 1
+    assert "1 of 1 contact the score cache holds as quiet today would be listed" in sick.stdout
+    fixed = ok("doctor", "--rebuild")
+    assert "All checks passed." in fixed.stdout
+    assert quiet(db_path) == set()
+
+
+PEOPLE = st.lists(
+    st.tuples(
+        st.sampled_from(["inner", "close", "active", "network", "acquaintance"]),
+        st.sampled_from(["2024-01-05", "2026-10-20", "2026-11-20"]),  # met on
+        st.sampled_from([None, "2025-06-01", "2026-08-15", "2026-11-25"]),  # last met on
+        st.sampled_from([None, "--11-30", "--03-01"]),  # birthday
+        st.sampled_from([None, "2026-12-02", "2027-01-20"]),  # a follow-up due
+        st.booleans(),  # imported, never met
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(people=PEOPLE, offsets=st.lists(st.integers(0, 400), min_size=1, max_size=3))
+def test_due_through_the_screen_equals_scoring_everyone(net, tmp_path_factory, people, offsets):
+    """On random journals and days, ``net due``'s first report of the day (screen, then
+    scoring who may be listed) and its second (SQL over the cache and the quiet rows) both
+    list exactly what scoring every contact and ``rank_due`` list."""
+    from datetime import date, timedelta
+
+    from netjournal.reports import due as due_reports
+    from netjournal.scores.history import histories
+    from netjournal.scores.records import due_item
+    from netjournal.scoring.constants import DEFAULTS
+    from netjournal.scoring.urgency import rank_due, urgency
+    from netjournal.store.connection import open_journal
+
+    db = tmp_path_factory.mktemp("screen") / "journal.db"
+    env = {"NETJOURNAL_DB": str(db)}
+    for n, (tier, met, last, birthday, due, imported) in enumerate(people):
+        name = f"Person {n}"
+        add = ["contact", "add", name, "--tier", tier, "--met-on", met]
+        assert net(*add, *(["--birthday", birthday] if birthday else []), env=env).exit_code == 0
+        if last and not imported:
+            assert net("log", name, "--on", last, env=env).exit_code == 0
+        if due:
+            assert net("followup", name, due, env=env).exit_code == 0
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute(
+            "UPDATE contact SET source = 'linkedin' WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps([n + 1 for n, p in enumerate(people) if p[5]]),),
+        )
+    conn.close()
+    conn = open_journal(db)
+    try:
+        for offset in sorted(offsets):
+            today = date(2026, 11, 28) + timedelta(days=offset)
+            every = histories(conn, today, c=DEFAULTS)
+            expected = [due_item(u) for u in rank_due(urgency(h, today) for h in every.values())]
+            for _ in range(2):  # the first report of the day, then the second
+                got = due_reports.due_report(conn, today, DEFAULTS)
+                assert got["items"] == expected, today
+                assert got["count"] == len(expected)
+    finally:
+        conn.close()
 
 
 # --- ranking in SQL equals scoring.rank_due ------------------------------------------------

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netjournal.store import searchindex
+from netjournal.store import scorecache, searchindex
 from netjournal.store.fts import QueryError, to_fts
 
 
@@ -259,6 +259,9 @@ def test_an_older_journal_gets_its_index_built_from_its_rows(ok, net_json, db_pa
     conn.execute("DROP TABLE introduction")  # schema 7
     conn.execute("DROP TABLE contact_card")  # schema 8
     conn.execute("DROP TABLE captured")  # schema 9 (its undo triggers go with it)
+    conn.execute("DROP TABLE score_quiet")  # schema 10
+    with conn:  # the cache's triggers as schema 9 had them
+        scorecache.install_triggers(conn)
     conn.execute(f"PRAGMA user_version = {search_index.VERSION - 1}")
     conn.close()
     assert kinds_ids(search(net_json, "notary")) == [("fact", "f1")]

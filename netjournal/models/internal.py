@@ -70,3 +70,19 @@ class ScoreCache(SQLModel, table=True):
     balance: str
     depth: str
     urgency: str
+
+
+class ScoreQuiet(SQLModel, table=True):
+    """Derived data: a contact ``net due``'s screen showed cannot be listed on one day, so
+    its full scores were not computed for it (added in schema 10).
+
+    Emptied per contact by the score cache's triggers; not journal content.
+    """
+
+    __tablename__ = "score_quiet"
+
+    contact_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True)
+    )
+    as_of: date
+    fingerprint: str

@@ -47,6 +47,26 @@ def cache_ready(conn: sqlite3.Connection, today: date, c: Constants) -> str | No
     return fp
 
 
+def due_ready(conn: sqlite3.Connection, today: date, c: Constants) -> str | None:
+    """Like :func:`cache_ready`, for ``net due`` (default horizon, not ``--all``): every
+    active contact has valid cached scores or is known quiet today. The missing ones are
+    screened (``screen``); only those that may be listed are scored, the others are
+    recorded as quiet. None when that could not be stored."""
+    from netjournal.scores import screen
+
+    fp = scorecache.fingerprint(c)
+    missing = scorecache.missing_ids(conn, today, fp, quiet_will_do=True)
+    if missing is None:
+        return None
+    if missing:
+        may, quiet = screen.split(conn, today, c, c.horizon, missing)
+        if not scorecache.store(
+            conn, today, fp, _compute(conn, today, c, may) if may else {}, quiet
+        ):
+            return None
+    return fp
+
+
 def scored(
     conn: sqlite3.Connection,
     today: date,
@@ -92,10 +112,13 @@ def due_ranking(
     items (0: all), most urgent first).
 
     With the default horizon the scores come from the score cache and are ranked in
-    SQL; another horizon screens the contacts in SQL and scores only those that could be
-    listed.
+    SQL (the first report of a day scores only the contacts the screen lets through:
+    :func:`due_ready`); another horizon screens the contacts in SQL and scores only those
+    that could be listed.
     """
-    fp = cache_ready(conn, today, c) if horizon == c.horizon else None
+    fp = None
+    if horizon == c.horizon:
+        fp = cache_ready(conn, today, c) if show_all else due_ready(conn, today, c)
     if fp is not None:
         count, ids = scorecache.due_ranked(
             conn, today, fp, everyone=show_all, dormant_limit=c.dormant_limit, limit=limit
@@ -104,9 +127,9 @@ def due_ranking(
         return count, [parts[cid]["item"] for cid in ids]
     from netjournal.scores.records import CachedUrgency
 
-    if horizon == c.horizon:
+    if horizon == c.horizon and show_all:
         records = list(scored(conn, today, c, "urgency").values())
-    else:
+    else:  # another horizon, or the cache could not be kept: score what the screen lets by
         from netjournal.scores import screen
 
         records = screen.urgency_records(conn, today, c, horizon, show_all)
@@ -184,8 +207,9 @@ CACHE_SAMPLE = 200
 
 def check_cache(conn: sqlite3.Connection, today: date, c: Constants) -> list[str]:
     """The score cache is derived data: its invalidation triggers must all be in place,
-    and today's cached scores must equal a fresh computation (checked on a sample of up
-    to ``CACHE_SAMPLE`` contacts spread over the journal)."""
+    today's cached scores must equal a fresh computation, and no contact recorded as quiet
+    today may be listed by a fresh one (each checked on a sample of up to
+    ``CACHE_SAMPLE`` contacts spread over the journal)."""
     import json
 
     from netjournal import messages
@@ -211,6 +235,20 @@ def check_cache(conn: sqlite3.Connection, today: date, c: Constants) -> list[str
             problems.append(
                 messages.DOCTOR_CACHE_STALE.format(
                     stale=len(stale), of=plural(len(sample), "contact")
+                )
+            )
+    quiet = scorecache.cached_ids(conn, today, fp, "score_quiet")
+    if quiet:
+        from netjournal.scoring.urgency import urgency
+
+        sample = quiet[:: max(1, len(quiet) // CACHE_SAMPLE)][:CACHE_SAMPLE]
+        listed = [
+            h for h in histories(conn, today, sample, c=c).values() if urgency(h, today, c).listed
+        ]
+        if listed:
+            problems.append(
+                messages.DOCTOR_QUIET_LISTED.format(
+                    listed=len(listed), of=plural(len(sample), "contact")
                 )
             )
     return problems

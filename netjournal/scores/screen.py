@@ -1,5 +1,9 @@
-"""``net due --within N`` with another horizon than the cached one: screen the contacts in
-SQL, then score only those that could be listed.
+"""``net due``'s screen: tell in SQL, from a few aggregates per contact, who cannot be
+listed, so that only the others are scored.
+
+The first ``net due`` of a day scores only the contacts that may be listed and records the
+others as quiet for the day (``scorecache``'s ``score_quiet``); ``net due --within N`` with
+another horizon than the cached one scores only those that may be listed at that horizon.
 """
 
 from __future__ import annotations
@@ -26,12 +30,39 @@ def urgency_records(
     if show_all:
         hist = histories(conn, today, c=c)
     else:
-        from netjournal.scoring.records import real_kinds
-
-        screen = history_reads.due_screen(conn, today, real_kinds(c))
-        ids = [row[0] for row in screen if _may_be_listed(row, today, c, horizon)]
-        hist = histories(conn, today, ids, c=c)
+        hist = histories(conn, today, split(conn, today, c, horizon)[0], c=c)
     return [urgency_record(urgency(h, today, c, within=horizon)) for h in hist.values()]
+
+
+#: below this many contacts the screen reads only theirs; above, the whole journal in one
+#: pass (cheaper than looking each up) and keeps theirs
+_BY_ID = 500
+
+
+def split(
+    conn: sqlite3.Connection,
+    today: date,
+    c: Constants,
+    horizon: int,
+    ids: list[int] | None = None,
+) -> tuple[list[int], list[int]]:
+    """(the active contacts (of ``ids``) that may be listed at ``horizon``, those that
+    cannot), each by id."""
+    from netjournal.scoring.records import real_kinds
+
+    kinds = real_kinds(c)
+    if ids is not None and len(ids) <= _BY_ID:
+        rows = history_reads.due_screen(conn, today, kinds, ids)
+    else:
+        rows = history_reads.due_screen(conn, today, kinds)
+        if ids is not None:
+            wanted = set(ids)
+            rows = [row for row in rows if row[0] in wanted]
+    may: list[int] = []
+    quiet: list[int] = []
+    for row in rows:
+        (may if _may_be_listed(row, today, c, horizon) else quiet).append(int(row[0]))
+    return sorted(may), sorted(quiet)
 
 
 def _near_birthday(birthday: str | None, today: date, c: Constants) -> bool:

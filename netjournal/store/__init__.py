@@ -5,7 +5,7 @@ SQLModel sessions. Importing this package costs nothing.
 """
 
 #: the schema version this code writes; kept in ``PRAGMA user_version``.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 #: tables whose changes ``net undo`` reverts and ``net export json`` dumps, in
 #: dependency order (parents first).

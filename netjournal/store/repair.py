@@ -55,6 +55,8 @@ def rebuild(path: Path) -> Rebuilt:
             if "score_cache" in tables:
                 done.dropped = int(conn.execute("SELECT count(*) FROM score_cache").fetchone()[0])
                 conn.execute("DELETE FROM score_cache")
+            if "score_quiet" in tables:
+                conn.execute("DELETE FROM score_quiet")
             if {name for name, _ in searchindex.INDEXES} <= tables:
                 searchindex.rebuild(conn)
                 done.reindexed = True

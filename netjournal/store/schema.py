@@ -29,6 +29,7 @@ from netjournal.store.migrations import (
     contact_source,
     identities,
     introductions,
+    score_quiet,
     search_index,
 )
 
@@ -42,6 +43,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     introductions.VERSION: introductions.migrate,
     contact_cards.VERSION: contact_cards.migrate,
     captures.VERSION: captures.migrate,
+    score_quiet.VERSION: score_quiet.migrate,
 }
 
 

@@ -12,6 +12,11 @@ The read path fills the table with plain ``sqlite3`` (derived data, not journal 
 so it bypasses the SQLModel write path and the undo log). Storing is best effort: when
 another process holds the write lock, or the file is read-only, the scores are simply
 not kept.
+
+``score_quiet`` (schema 10) holds, per contact and day, that ``net due``'s screen showed
+the contact cannot be listed that day, so its full scores were not computed: ``net due``
+counts such a contact as done, the reports that need every score (balance, depth) do not.
+The same triggers empty it.
 """
 
 from __future__ import annotations
@@ -68,41 +73,65 @@ def fingerprint(constants: Any) -> str:
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
-def trigger_sql() -> list[str]:
-    drop = "DELETE FROM score_cache WHERE contact_id = {who};"
+#: the tables of derived scores the invalidation triggers empty per contact (``score_quiet``
+#: from schema 10)
+TARGETS = ("score_cache", "score_quiet")
+
+
+def trigger_sql(targets: Iterable[str] = TARGETS) -> list[str]:
+    """The invalidation triggers, emptying each table of ``targets`` per contact."""
+    targets = tuple(targets)
+
+    def drop(who: str) -> str:
+        return " ".join(f"DELETE FROM {t} WHERE contact_id = {who};" for t in targets)
+
     out: list[str] = []
     for table in _BY_CONTACT_COLUMN:
         out.append(
             f"CREATE TRIGGER cache_{table}_insert AFTER INSERT ON {table} BEGIN "
-            + drop.format(who="new.contact_id")
+            + drop("new.contact_id")
             + " END"
         )
         out.append(
             f"CREATE TRIGGER cache_{table}_update AFTER UPDATE ON {table} BEGIN "
-            + drop.format(who="old.contact_id")
+            + drop("old.contact_id")
             + " "
-            + drop.format(who="new.contact_id")
+            + drop("new.contact_id")
             + " END"
         )
         out.append(
             f"CREATE TRIGGER cache_{table}_delete AFTER DELETE ON {table} BEGIN "
-            + drop.format(who="old.contact_id")
+            + drop("old.contact_id")
             + " END"
         )
     out.append(
         "CREATE TRIGGER cache_contact_update AFTER UPDATE ON contact BEGIN "
-        "DELETE FROM score_cache WHERE contact_id = new.id; END"
+        + drop("new.id")
+        + " END"
     )
+    affected = "(SELECT contact_id FROM participant WHERE interaction_id = new.id)"
     out.append(
         "CREATE TRIGGER cache_interaction_update AFTER UPDATE ON interaction BEGIN "
-        "DELETE FROM score_cache WHERE contact_id IN "
-        "(SELECT contact_id FROM participant WHERE interaction_id = new.id); END"
+        + " ".join(f"DELETE FROM {t} WHERE contact_id IN {affected};" for t in targets)
+        + " END"
     )
     return out
 
 
+def _targets(conn: sqlite3.Connection) -> tuple[str, ...]:
+    """The tables of :data:`TARGETS` this journal's schema has (schema 2 had the first)."""
+    have = {
+        str(r[0])
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (?, ?)", TARGETS
+        )
+    }
+    return tuple(t for t in TARGETS if t in have)
+
+
 def install_triggers(conn: sqlite3.Connection) -> None:
-    """(Re)create the invalidation triggers. Call inside a transaction."""
+    """(Re)create the invalidation triggers, for the derived tables the schema has. Call
+    inside a transaction."""
     existing = [
         row[0]
         for row in conn.execute(
@@ -112,7 +141,7 @@ def install_triggers(conn: sqlite3.Connection) -> None:
     ]
     for name in existing:
         conn.execute(f'DROP TRIGGER "{name}"')
-    for statement in trigger_sql():
+    for statement in trigger_sql(_targets(conn)):
         conn.execute(statement)
 
 
@@ -180,14 +209,20 @@ def load(
 
 
 def store(
-    conn: sqlite3.Connection, as_of: date, fp: str, scores: dict[int, dict[str, Any]]
+    conn: sqlite3.Connection,
+    as_of: date,
+    fp: str,
+    scores: dict[int, dict[str, Any]],
+    quiet: Iterable[int] = (),
 ) -> bool:
-    """Keep ``scores`` (records with every part; best effort). Returns whether stored.
+    """Keep ``scores`` (records with every part), and that the contacts of ``quiet``
+    cannot be listed by ``net due`` on ``as_of`` (best effort). Returns whether stored.
 
     Runs inside the caller's read transaction when there is one (it is then upgraded to
     a write, which fails at once if another process wrote meanwhile), else in its own.
     """
-    if not scores:
+    quiet = list(quiet)
+    if not scores and not quiet:
         return True
     own = not conn.in_transaction
     previous = conn.execute("PRAGMA busy_timeout").fetchone()[0]
@@ -212,6 +247,12 @@ def store(
                 for cid, record in scores.items()
             ],
         )
+        if quiet:
+            conn.executemany(
+                "INSERT OR REPLACE INTO score_quiet (contact_id, as_of, fingerprint) "
+                "VALUES (?, ?, ?)",
+                [(cid, as_of.isoformat(), fp) for cid in quiet],
+            )
         if own:
             conn.execute("COMMIT")
         return True
@@ -249,17 +290,27 @@ _ACTIVE = (
 )
 
 
-def missing_ids(conn: sqlite3.Connection, as_of: date, fp: str) -> list[int] | None:
+def missing_ids(
+    conn: sqlite3.Connection, as_of: date, fp: str, *, quiet_will_do: bool = False
+) -> list[int] | None:
     """Active contacts without valid cached scores for ``as_of`` and ``fp`` (None when the
-    cache cannot be read)."""
+    cache cannot be read); with ``quiet_will_do``, nor a valid ``score_quiet`` row (what
+    ``net due`` needs: it lists no quiet contact)."""
+    quiet = (
+        " AND id NOT IN (SELECT contact_id FROM score_quiet WHERE as_of = ? AND fingerprint = ?)"
+        if quiet_will_do
+        else ""
+    )
+    day = (as_of.isoformat(), fp)
     try:
         return [
             int(r[0])
             for r in conn.execute(
                 "SELECT id FROM contact WHERE archived = 0 AND id NOT IN "
-                "(SELECT contact_id FROM score_cache WHERE as_of = ? AND fingerprint = ?) "
-                "ORDER BY id",
-                (as_of.isoformat(), fp),
+                "(SELECT contact_id FROM score_cache WHERE as_of = ? AND fingerprint = ?)"
+                + quiet
+                + " ORDER BY id",
+                day * 2 if quiet_will_do else day,
             )
         ]
     except sqlite3.Error:
@@ -354,15 +405,20 @@ def triggers_intact(conn: sqlite3.Connection) -> bool:
             "ESCAPE '\\'"
         )
     }
-    return have == {sql.split()[2]: sql for sql in trigger_sql()}
+    return have == {sql.split()[2]: sql for sql in trigger_sql(_targets(conn))}
 
 
-def cached_ids(conn: sqlite3.Connection, as_of: date, fp: str) -> list[int]:
-    """The contacts with cached scores valid for ``as_of`` and ``fp``, by id."""
+def cached_ids(
+    conn: sqlite3.Connection, as_of: date, fp: str, table: str = "score_cache"
+) -> list[int]:
+    """The contacts with cached scores (``table`` ``score_quiet``: found quiet) valid for
+    ``as_of`` and ``fp``, by id."""
+    if table not in TARGETS:
+        raise ValueError(table)
     return [
         int(r[0])
         for r in conn.execute(
-            "SELECT contact_id FROM score_cache WHERE as_of = ? AND fingerprint = ? "
+            f"SELECT contact_id FROM {table} WHERE as_of = ? AND fingerprint = ? "
             "ORDER BY contact_id",
             (as_of.isoformat(), fp),
         )

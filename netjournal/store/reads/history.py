@@ -286,26 +286,32 @@ def interaction_history(
 
 
 def due_screen(
-    conn: sqlite3.Connection, today: date, real_kinds: Iterable[str]
+    conn: sqlite3.Connection,
+    today: date,
+    real_kinds: Iterable[str],
+    ids: Iterable[int] | None = None,
 ) -> list[tuple[Any, ...]]:
     """What ``net due`` needs to tell who may be listed, for every contact that is not
-    archived, without reading any interaction row into Python: (id, tier, kin, cadence,
-    met_on, created_on, birthday, interactions, first day, last day, real interactions,
-    last real day, source, snoozed_until, earliest due of the open follow-ups recorded by
-    ``today``); interactions dated after ``today`` are not counted."""
+    archived (or those of ``ids``), without reading any interaction row into Python: (id,
+    tier, kin, cadence, met_on, created_on, birthday, interactions, first day, last day,
+    real interactions, last real day, source, snoozed_until, earliest due of the open
+    follow-ups recorded by ``today``); interactions dated after ``today`` are not counted."""
+    only = "" if ids is None else " AND {} IN (SELECT value FROM json_each(:ids))"
+    # ``IN (SELECT ...)`` reads the kinds once; a join on json_each would parse them per row
+    real = "i.kind IN (SELECT value FROM json_each(:real))"
     return conn.execute(
-        """
+        f"""
         WITH agg AS (
             SELECT p.contact_id AS cid, count(*) AS n, min(i.occurred_on) AS first_day,
-                   max(i.occurred_on) AS last_day, count(r.value) AS real_n,
-                   max(CASE WHEN r.value IS NOT NULL THEN i.occurred_on END) AS last_real
+                   max(i.occurred_on) AS last_day, sum({real}) AS real_n,
+                   max(CASE WHEN {real} THEN i.occurred_on END) AS last_real
               FROM participant p JOIN interaction i ON i.id = p.interaction_id
-              LEFT JOIN json_each(:real) r ON r.value = i.kind
-             WHERE +i.occurred_on <= :today
+             WHERE +i.occurred_on <= :today{only.format("p.contact_id")}
              GROUP BY p.contact_id
         ), due AS (
             SELECT contact_id AS cid, min(due) AS first_due FROM followup
-             WHERE (done_on IS NULL OR done_on > :today) AND created_on <= :today
+             WHERE (done_on IS NULL OR done_on > :today)
+               AND created_on <= :today{only.format("contact_id")}
              GROUP BY contact_id
         )
         SELECT c.id, c.tier, c.kin, c.cadence, c.met_on, date(c.created_at, 'localtime'),
@@ -315,7 +321,11 @@ def due_screen(
           FROM contact c
           LEFT JOIN agg ON agg.cid = c.id
           LEFT JOIN due ON due.cid = c.id
-         WHERE c.archived = 0
+         WHERE c.archived = 0{only.format("c.id")}
         """,
-        {"today": today.isoformat(), "real": json.dumps(sorted(real_kinds))},
+        {
+            "today": today.isoformat(),
+            "real": json.dumps(sorted(real_kinds)),
+            "ids": json.dumps(None if ids is None else list(ids)),
+        },
     ).fetchall()
