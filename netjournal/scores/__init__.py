@@ -50,8 +50,8 @@ def cache_ready(conn: sqlite3.Connection, today: date, c: Constants) -> str | No
 def due_ready(conn: sqlite3.Connection, today: date, c: Constants) -> str | None:
     """Like :func:`cache_ready`, for ``net due`` (default horizon, not ``--all``): every
     active contact has valid cached scores or is known quiet today. The missing ones are
-    screened (``screen``); only those that may be listed are scored, the others are
-    recorded as quiet. None when that could not be stored."""
+    screened in SQL (``screen``); only those that may be listed are scored, the others
+    are recorded as quiet. None when that could not be stored."""
     from netjournal.scores import screen
 
     fp = scorecache.fingerprint(c)
@@ -59,10 +59,13 @@ def due_ready(conn: sqlite3.Connection, today: date, c: Constants) -> str | None
     if missing is None:
         return None
     if missing:
+        # measured on fresh copies (2026-12-03): the SQL screen then the histories of those
+        # that may be listed took 110 ms on the realistic journal against 139 ms for reading
+        # every history and screening those (5.96 s against 5.65 s on 10,000 contacts, most
+        # of whom may be listed): journals of imported names favour the SQL screen
         may, quiet = screen.split(conn, today, c, c.horizon, missing)
-        if not scorecache.store(
-            conn, today, fp, _compute(conn, today, c, may) if may else {}, quiet
-        ):
+        fresh = _compute(conn, today, c, may) if may else {}
+        if not scorecache.store(conn, today, fp, fresh, quiet):
             return None
     return fp
 

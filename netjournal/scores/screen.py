@@ -87,42 +87,37 @@ def _near_birthday(birthday: str | None, today: date, c: Constants) -> bool:
 
 
 def _may_be_listed(row: tuple[Any, ...], today: date, c: Constants, horizon: int) -> bool:
-    """Whether ``urgency`` could list this contact (a superset, so the full scoring runs
-    only on those): a follow-up due within the horizon, or, unless snoozed, the cadence
-    run out, a birthday near, a new tie, or silent long enough to be dormant."""
-    from netjournal.scoring.cadence import cadence
-    from netjournal.scoring.records import ContactHistory
-
+    """Whether ``urgency`` could list the contact of this row of
+    ``history_reads.due_screen`` (a superset, so the full scoring runs only on those),
+    from its aggregates as of ``today`` alone: a follow-up due within the horizon, or,
+    unless snoozed, silent long enough to be dormant, or, once met, the cadence run out, a
+    birthday near, or a new tie. The cheap tests come first: most rows of a journal of
+    imported names stop at the fourth."""
     (_cid, tier, kin, every_days, met, created, birthday, count, first, last, real, last_real,
      source, snoozed, first_due) = row  # fmt: skip
     if first_due is not None and (date.fromisoformat(first_due) - today).days <= horizon:
         return True
-    if snoozed is not None and date.fromisoformat(snoozed) > today:
+    if snoozed is not None and date.fromisoformat(snoozed[:10]) > today:
         return False  # a snooze hides all but dated follow-ups and promises
-    last_day, last_real_day = day(last), day(last_real)
+    last_day = day(last)
+    if last_day is not None and (today - last_day).days >= c.dormant_days:
+        return True
+    if source is not None and real == 0:
+        return False  # imported, never met: no cadence, no birthday reminder, not a new tie
+    from netjournal.scoring.cadence import cadence_of
+    from netjournal.scoring.records import ContactHistory
+    from netjournal.scoring.view import View
+
     met_on = day(met) or day(first) or day(created) or today
-    light = ContactHistory(
-        name="",
-        tier=tier,
-        kin=bool(kin),
-        cadence=every_days,
-        met_on=met_on,
-        interaction_count=count,
-        first_interaction=day(first),
-        last_interaction=last_day,
-        imported=source is not None,
-        real_count=real,
-        last_real=last_real_day,
-    )
-    every = cadence(light, today, c)
-    since = (today - (last_real_day or met_on)).days
-    if every is not None and since >= every:
+    last_real_day = day(last_real)
+    light = ContactHistory(name="", tier=tier, kin=bool(kin), cadence=every_days, met_on=met_on)
+    # the view ``as_of`` gives of a history whose aggregates are these, without records
+    seen = View(today, (), count, last_day, (), (), False, real_count=real,
+                last_real=last_real_day)  # fmt: skip
+    every = cadence_of(light, seen, c)
+    if every is not None and (today - (last_real_day or met_on)).days >= every:
         return True
-    imported_only = source is not None and real == 0
-    if _near_birthday(birthday, today, c) and not imported_only:
+    if _near_birthday(birthday, today, c):
         return True
-    met_ago = (today - met_on).days
-    new = real < c.new_tie_interactions and not imported_only
-    if new and c.new_tie_min_days <= met_ago <= c.new_tie_max_days:
-        return True
-    return last_day is not None and (today - last_day).days >= c.dormant_days
+    new = real < c.new_tie_interactions
+    return new and c.new_tie_min_days <= (today - met_on).days <= c.new_tie_max_days
