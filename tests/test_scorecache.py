@@ -367,9 +367,9 @@ def test_due_ranking_in_sql_equals_rank_due(
 
 
 def test_review_reads_todays_scores_from_the_cache_and_keeps_them(journal, net_json, db_path):
-    """`net review` takes today's stages and depths through the score cache (filling it
-    for the reports after it), and its figures are the reference ones: the stage counts of
-    `net depth`, the median of the unrounded depths."""
+    """`net review` takes today's stages and depths through the score cache (keeping the
+    depths it computes for the reports after it), and its figures are the reference ones:
+    the stage counts of `net depth`, the median of the unrounded depths."""
     from datetime import date, timedelta
     from statistics import median
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import KINDS, TODAY, exchanges, facts, histories
+from strategies import KINDS, TODAY, exchanges, facts, histories, relationships
 
 from netjournal.scoring.balance import balance, network_balance
 from netjournal.scoring.constants import DEFAULTS
@@ -179,3 +179,57 @@ def test_evaluate_equals_the_separate_functions(h: ContactHistory, shift: int) -
     assert scores.depth == depth(h, today)
     assert scores.stage == stage(h, today)
     assert scores.urgency == urgency(h, today)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(histories(), relationships()),
+    st.integers(min_value=-60, max_value=400),
+    st.sampled_from([(0, 0), (0, 1), (1, 0), (2, 2)]),
+    st.booleans(),
+)
+def test_stage_name_equals_the_stage(
+    h: ContactHistory, shift: int, rich: tuple[int, int], never_met: bool
+) -> None:
+    """``net review``'s stages as of the period's start skip the evidence of contacts
+    never met: the same names as weighing it, whatever the constants."""
+    from netjournal.scoring.constants import Constants
+    from netjournal.scoring.stage import stage_name
+
+    if never_met:  # exchanges, facts and kept promises, but no interaction
+        h = replace(
+            h,
+            interactions=(),
+            interaction_count=0,
+            first_interaction=None,
+            last_interaction=None,
+            real_count=0,
+            last_real=None,
+            real_quarters=(),
+        )
+    c = Constants(rich_count=rich[0], rich_months=rich[1])
+    today = TODAY + timedelta(days=shift)
+    assert stage_name(h, today, c) == stage(h, today, c).name
+
+
+def test_a_contact_never_met_can_be_credible_when_credibility_asks_for_no_meeting() -> None:
+    """With ``rich_count`` and ``rich_months`` 0, services and knowledge alone make a
+    contact never met credible (here profitable): ``stage_name`` must not call it a
+    contact."""
+    from netjournal.scoring.constants import Constants
+    from netjournal.scoring.stage import stage_name
+
+    ten_days_ago = TODAY - timedelta(days=10)
+    referrals = tuple(
+        Exchange(direction=d, kind="referral", on=ten_days_ago, size=1, status="granted")
+        for d in ("give", "ask")
+    )
+    known = tuple(
+        Fact(category=k, learned_on=ten_days_ago)
+        for k in ("family", "goals", "interests", "skills", "business", "personal")
+    )
+    h = ContactHistory(
+        name="N", met_on=TODAY - timedelta(days=100), exchanges=referrals, facts=known
+    )
+    assert stage_name(h, TODAY) == "contact"
+    assert stage_name(h, TODAY, Constants(rich_count=0, rich_months=0)) == "profitability"

@@ -183,17 +183,28 @@ def stages_on(
 ) -> dict[int, tuple[str, str]]:
     """(name, stage) of the active contacts (or ``ids``) as of ``day``, in name order."""
     from netjournal.scores.history import histories
-    from netjournal.scoring.stage import stage
+    from netjournal.scoring.stage import stage_name
 
     return {
-        cid: (h.name, stage(h, day, c).name) for cid, h in histories(conn, day, ids, c=c).items()
+        cid: (h.name, stage_name(h, day, c)) for cid, h in histories(conn, day, ids, c=c).items()
     }
 
 
 def stages_today(conn: sqlite3.Connection, today: date, c: Constants) -> dict[int, tuple[str, str]]:
     """(name, stage) of the active contacts today, in name order: from the score cache
-    (what ``net due`` and ``net depth`` keep), computed and kept when missing."""
-    return {cid: (e["name"], e["stage"]) for cid, e in scored(conn, today, c, "depth").items()}
+    (what ``net due`` and ``net depth`` keep), the others computed (their stage only:
+    after ``net due`` those are mostly the quiet, often never met)."""
+    wanted = contact_reads.active_contact_ids(conn)
+    cached = scorecache.load(conn, None, today, scorecache.fingerprint(c), ("depth",))
+    missing = [cid for cid in wanted if cid not in cached]
+    fresh = stages_on(conn, today, c, missing) if missing else {}
+    return {
+        cid: fresh[cid]
+        if cid in fresh
+        else (cached[cid]["depth"]["name"], cached[cid]["depth"]["stage"])
+        for cid in wanted
+        if cid in fresh or cid in cached
+    }
 
 
 def depths(conn: sqlite3.Connection, today: date, c: Constants, ids: list[int]) -> list[float]:

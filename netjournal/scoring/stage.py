@@ -250,6 +250,16 @@ def stage_of(
     return Stage(name, None, evidence, False, verdict, needs)
 
 
+def stage_name(h: ContactHistory, today: date, c: Constants = DEFAULTS) -> str:
+    """``stage(h, today, c).name``, without weighing any evidence for a contact never met:
+    with no interaction, nothing is visible and no rule above can match while credibility
+    asks for at least one rich interaction (a property test compares the two)."""
+    never_met = not h.interactions and h.interaction_count == 0 and h.real_count == 0
+    if never_met and (c.rich_count >= 1 or c.rich_months >= 1):
+        return STAGES[0]
+    return stage(h, today, c).name
+
+
 def stage(h: ContactHistory, today: date, c: Constants = DEFAULTS) -> Stage:
     """The VCP stage: dormant, profitability, credibility, visibility or contact.
 
