@@ -200,6 +200,9 @@ def safe_json(dumped: str) -> str:
     would act on escaped as ``\\uXXXX``: the same JSON data, safe to print. (JSON itself
     escapes the C0 controls; DEL, C1, direction characters and surrogates it leaves raw,
     and they can only occur inside strings.)"""
-    if _JSON_RAW.search(dumped) is None:
+    if dumped.isascii():  # CPython knows this without a scan; of the ASCII only DEL is raw
+        if "\x7f" not in dumped:
+            return dumped
+    elif _JSON_RAW.search(dumped) is None:
         return dumped
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
@@ -56,6 +56,8 @@ def test_visible_leaves_nothing_a_terminal_acts_on(text: str) -> None:
 
 
 @given(data=st.recursive(st.text(st.characters(codec=None)), lambda kids: st.lists(kids)))
+@example(data=["plain ASCII", "but a DEL\x7f"])  # the ASCII fast path still escapes DEL
+@example(data="Müller\u202e")
 def test_safe_json_is_the_same_json_data(data: Any) -> None:
     dumped = safe_json(json.dumps(data, ensure_ascii=False))
     assert json.loads(dumped) == data
