@@ -52,13 +52,13 @@ def due_ready(conn: sqlite3.Connection, today: date, c: Constants) -> str | None
     active contact has valid cached scores or is known quiet today. The missing ones are
     screened in SQL (``screen``); only those that may be listed are scored, the others
     are recorded as quiet. None when that could not be stored."""
-    from netjournal.scores import screen
-
     fp = scorecache.fingerprint(c)
     missing = scorecache.missing_ids(conn, today, fp, quiet_will_do=True)
     if missing is None:
         return None
     if missing:
+        from netjournal.scores import screen
+
         # measured on fresh copies (2026-12-03): the SQL screen then the histories of those
         # that may be listed took 110 ms on the realistic journal against 139 ms for reading
         # every history and screening those (5.96 s against 5.65 s on 10,000 contacts, most
