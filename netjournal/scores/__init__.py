@@ -196,15 +196,11 @@ def stages_today(conn: sqlite3.Connection, today: date, c: Constants) -> dict[in
     after ``net due`` those are mostly the quiet, often never met)."""
     wanted = contact_reads.active_contact_ids(conn)
     cached = scorecache.load(conn, None, today, scorecache.fingerprint(c), ("depth",))
-    missing = [cid for cid in wanted if cid not in cached]
-    fresh = stages_on(conn, today, c, missing) if missing else {}
-    return {
-        cid: fresh[cid]
-        if cid in fresh
-        else (cached[cid]["depth"]["name"], cached[cid]["depth"]["stage"])
-        for cid in wanted
-        if cid in fresh or cid in cached
-    }
+    named = {cid: (r["depth"]["name"], r["depth"]["stage"]) for cid, r in cached.items()}
+    missing = [cid for cid in wanted if cid not in named]
+    if missing:
+        named.update(stages_on(conn, today, c, missing))
+    return {cid: named[cid] for cid in wanted if cid in named}
 
 
 def depths(conn: sqlite3.Connection, today: date, c: Constants, ids: list[int]) -> list[float]:
@@ -217,6 +213,11 @@ def depths(conn: sqlite3.Connection, today: date, c: Constants, ids: list[int]) 
 
 #: how many cached contacts :func:`check_cache` recomputes to compare
 CACHE_SAMPLE = 200
+
+
+def _spread_sample(ids: list[int]) -> list[int]:
+    """Up to ``CACHE_SAMPLE`` of ``ids``, spread evenly over them."""
+    return ids[:: max(1, len(ids) // CACHE_SAMPLE)][:CACHE_SAMPLE]
 
 
 def check_cache(conn: sqlite3.Connection, today: date, c: Constants) -> list[str]:
@@ -237,8 +238,7 @@ def check_cache(conn: sqlite3.Connection, today: date, c: Constants) -> list[str
     fp = scorecache.fingerprint(c)
     ids = scorecache.cached_ids(conn, today, fp)
     if ids:
-        step = max(1, len(ids) // CACHE_SAMPLE)
-        sample = ids[::step][:CACHE_SAMPLE]
+        sample = _spread_sample(ids)
         cached = scorecache.load(conn, sample, today, fp)
         fresh = {
             cid: json.loads(json.dumps(score_record(h, today, c)))  # as the cache reads back
@@ -255,7 +255,7 @@ def check_cache(conn: sqlite3.Connection, today: date, c: Constants) -> list[str
     if quiet:
         from netjournal.scoring.urgency import urgency
 
-        sample = quiet[:: max(1, len(quiet) // CACHE_SAMPLE)][:CACHE_SAMPLE]
+        sample = _spread_sample(quiet)
         listed = [
             h for h in histories(conn, today, sample, c=c).values() if urgency(h, today, c).listed
         ]

@@ -31,26 +31,28 @@ SUSPENDED_PREFIXES = ("undo_", "cache_", "search_")
 INDEXED = (*JOURNAL_TABLES, "undo_step")
 
 
-def _suspended() -> list[tuple[str, str]]:
-    """(name, SQL) of the current schema's triggers that a bulk fill drops, from the
-    schema this code makes (never SQL read from the file)."""
-    out = []
+def _objects(kind: str) -> Iterator[tuple[str, str, str]]:
+    """(name, table, SQL) of the current schema's objects of ``kind``, from the schema
+    this code makes (never SQL read from the file)."""
     for key in snapshot.VERSIONS[SCHEMA_VERSION]:
-        kind, name, _table, sql = snapshot.OBJECTS[key]
-        if kind == "trigger" and name.startswith(SUSPENDED_PREFIXES):
-            out.append((name, sql))
-    return out
+        found, name, table, sql = snapshot.OBJECTS[key]
+        if found == kind and sql:
+            yield name, table, sql
+
+
+def _suspended() -> list[tuple[str, str]]:
+    """(name, SQL) of the triggers that a bulk fill drops."""
+    return [(n, sql) for n, _t, sql in _objects("trigger") if n.startswith(SUSPENDED_PREFIXES)]
 
 
 def _indexes() -> list[tuple[str, str]]:
-    """(name, SQL) of the current schema's secondary indexes on :data:`INDEXED` (none is
-    unique: uniqueness lives in the tables' own constraints)."""
-    out = []
-    for key in snapshot.VERSIONS[SCHEMA_VERSION]:
-        kind, name, table, sql = snapshot.OBJECTS[key]
-        if kind == "index" and table in INDEXED and sql and sql.startswith("CREATE INDEX "):
-            out.append((name, sql))
-    return out
+    """(name, SQL) of the secondary indexes on :data:`INDEXED` (none is unique:
+    uniqueness lives in the tables' own constraints)."""
+    return [
+        (n, sql)
+        for n, table, sql in _objects("index")
+        if table in INDEXED and sql.startswith("CREATE INDEX ")
+    ]
 
 
 @contextmanager

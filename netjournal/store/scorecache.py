@@ -82,37 +82,37 @@ def trigger_sql(targets: Iterable[str] = TARGETS) -> list[str]:
     """The invalidation triggers, emptying each table of ``targets`` per contact."""
     targets = tuple(targets)
 
-    def drop(who: str) -> str:
-        return " ".join(f"DELETE FROM {t} WHERE contact_id = {who};" for t in targets)
+    def drop(which: str) -> str:
+        """Empty every target of the contacts whose id is ``which`` ("= new.id", "IN ...")."""
+        return " ".join(f"DELETE FROM {t} WHERE contact_id {which};" for t in targets)
 
     out: list[str] = []
     for table in _BY_CONTACT_COLUMN:
         out.append(
             f"CREATE TRIGGER cache_{table}_insert AFTER INSERT ON {table} BEGIN "
-            + drop("new.contact_id")
+            + drop("= new.contact_id")
             + " END"
         )
         out.append(
             f"CREATE TRIGGER cache_{table}_update AFTER UPDATE ON {table} BEGIN "
-            + drop("old.contact_id")
+            + drop("= old.contact_id")
             + " "
-            + drop("new.contact_id")
+            + drop("= new.contact_id")
             + " END"
         )
         out.append(
             f"CREATE TRIGGER cache_{table}_delete AFTER DELETE ON {table} BEGIN "
-            + drop("old.contact_id")
+            + drop("= old.contact_id")
             + " END"
         )
     out.append(
         "CREATE TRIGGER cache_contact_update AFTER UPDATE ON contact BEGIN "
-        + drop("new.id")
+        + drop("= new.id")
         + " END"
     )
-    affected = "(SELECT contact_id FROM participant WHERE interaction_id = new.id)"
     out.append(
         "CREATE TRIGGER cache_interaction_update AFTER UPDATE ON interaction BEGIN "
-        + " ".join(f"DELETE FROM {t} WHERE contact_id IN {affected};" for t in targets)
+        + drop("IN (SELECT contact_id FROM participant WHERE interaction_id = new.id)")
         + " END"
     )
     return out
